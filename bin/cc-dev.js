@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Entry point for `npx cc-dev`: checks the runtime, turns on Node's compile cache
+// (a cold start costs a third less with it), then loads the compiled CLI.
+import module from 'node:module';
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+	process.stderr.write(
+		`cc-dev needs Node.js 24 or newer, and this is Node.js ${process.versions.node}.\n` +
+			'Run it through npm so that the project\'s pinned Node is used: npx cc-dev (after npm install).\n',
+	);
+	process.exit(3);
+}
+
+module.enableCompileCache?.();
+const {main} = await import('../dist/cli.js');
+process.exitCode = await main(process.argv.slice(2));

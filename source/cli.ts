@@ -1,0 +1,71 @@
+import {createRequire} from 'node:module';
+import type {Io} from './commands/command.js';
+import {createContext, parseCommandArguments} from './commands/context.js';
+import {commandHelp, generalHelp} from './commands/help.js';
+import {findCommand} from './commands/registry.js';
+import {isCcDevError, type ExitCode} from './core/errors.js';
+import {errorJson, errorText} from './report/error-text.js';
+import {createStyle, shouldColor} from './report/style.js';
+
+function version(): string {
+	return (createRequire(import.meta.url)('../package.json') as {version: string}).version;
+}
+
+const standardIo: Io = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin};
+
+/**
+ * argv -> command -> exit code. A terminal with no command opens the interactive app; without a
+ * terminal, no command prints help and exits 2. Ctrl-C cancels the running operation (it cleans
+ * up and exits 1); a second Ctrl-C exits at once with 130.
+ */
+export async function main(argv: readonly string[], io: Io = standardIo): Promise<ExitCode | 130> {
+	const wantsJson = argv.includes('--json');
+	const verbose = argv.includes('--verbose');
+	const style = createStyle(!argv.includes('--no-color') && shouldColor(io.stderr));
+	if (argv[0] === '--version' || argv[0] === '-V') {
+		io.stdout.write(`${version()}\n`);
+		return 0;
+	}
+	const words = argv.filter((word) => word !== '--verbose' && word !== '--no-color');
+	if (words.length === 0 || words[0] === '--help' || words[0] === '-h' || words[0] === 'help') {
+		const interactive = Boolean((io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY);
+		if (words.length === 0 && interactive && process.env['CI'] !== 'true') {
+			const {runInteractive} = await import('./ui/run-interactive.js');
+			return runInteractive({verbose});
+		}
+		io.stdout.write(`${generalHelp(version())}\n`);
+		return words.length === 0 ? 2 : 0;
+	}
+	const found = findCommand(argv);
+	if (!found) {
+		io.stderr.write(`${style.red('error')} Unknown command: cc-dev ${argv.filter((word) => !word.startsWith('-')).slice(0, 2).join(' ')}\n${style.cyan('hint')}  Run cc-dev --help for the list of commands.\n`);
+		return 2;
+	}
+	const controller = new AbortController();
+	let interrupts = 0;
+	const onSignal = (): void => {
+		interrupts++;
+		if (interrupts === 1) {
+			io.stderr.write(`\n${style.yellow('cancelling')}: finishing cleanup (Ctrl-C again to exit at once)\n`);
+			controller.abort();
+		} else {
+			process.exit(130);
+		}
+	};
+	process.on('SIGINT', onSignal);
+	try {
+		const args = parseCommandArguments(found.spec, found.rest);
+		if (args.values['help']) {
+			io.stdout.write(`${commandHelp(found.spec)}\n`);
+			return 0;
+		}
+		const module = await found.spec.load();
+		return await module.run(createContext(args, io, controller.signal));
+	} catch (error) {
+		if (wantsJson) io.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
+		io.stderr.write(`${errorText(error, style, verbose)}\n`);
+		return isCcDevError(error) ? error.exitCode : 1;
+	} finally {
+		process.off('SIGINT', onSignal);
+	}
+}

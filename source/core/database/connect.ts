@@ -1,0 +1,121 @@
+import pg from 'pg';
+import {EnvironmentError} from '../errors.js';
+import type {EventSink} from '../events.js';
+import {redact} from '../redact.js';
+import {describeTarget, type ConnectionTarget} from './target.js';
+
+export type PgClient = pg.Client;
+
+export type ConnectOptions = {
+	/** Keep trying for this long while the server is not up yet (0: one attempt). */
+	readonly waitMs: number;
+	readonly applicationName?: string;
+	readonly onEvent?: EventSink;
+	readonly signal?: AbortSignal;
+	/** Cap on the pause between attempts. */
+	readonly maxDelayMs?: number;
+};
+
+type PgError = Error & {code?: string};
+
+/** Errors worth another attempt: the server is not up (yet), or still starting. */
+function isTransient(error: PgError): boolean {
+	const code = error.code ?? '';
+	return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOENT', '57P03', '53300'].includes(code)
+		|| /Connection terminated|timeout expired|the database system is (starting|shutting) up/i.test(error.message);
+}
+
+function permanentError(error: PgError, target: ConnectionTarget): EnvironmentError {
+	const where = describeTarget(target);
+	switch (error.code) {
+		case '28P01':
+		case '28000':
+			return new EnvironmentError(`Password authentication failed for user "${target.user}" at ${target.host}:${target.port}.`, {
+				hint: `Check the user and password in ${target.source}.`,
+				cause: error,
+			});
+		case '3D000':
+			return new EnvironmentError(`The database "${target.database}" does not exist on ${target.host}:${target.port}.`, {
+				hint: `Create it, or fix the database name in ${target.source}.`,
+				cause: error,
+			});
+		case 'ENOTFOUND':
+			return new EnvironmentError(`Cannot resolve the database host "${target.host}".`, {
+				hint: `Check the host in ${target.source}.`,
+				cause: error,
+			});
+		default:
+			return new EnvironmentError(`Cannot connect to ${where}: ${redact(error.message)}`, {
+				hint: `Check ${target.source} and that the server accepts connections.`,
+				cause: error,
+			});
+	}
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, ms);
+		signal?.addEventListener('abort', () => {
+			clearTimeout(timer);
+			resolve();
+		}, {once: true});
+	});
+}
+
+/**
+ * Opens a pg client, retrying with backoff while the server is not reachable, up to `waitMs`.
+ * Wrong passwords and missing databases fail at once. Messages name the host, never the password.
+ */
+export async function connect(target: ConnectionTarget, options: ConnectOptions): Promise<PgClient> {
+	const started = Date.now();
+	const deadline = started + options.waitMs;
+	let delay = 100;
+	for (let attempt = 1; ; attempt++) {
+		const remaining = Math.max(deadline - Date.now(), 0);
+		const client = new pg.Client({
+			connectionString: target.url,
+			application_name: options.applicationName ?? 'cc-dev',
+			connectionTimeoutMillis: Math.max(Math.min(remaining, 10_000), 1000),
+		});
+		client.on('error', () => {});
+		try {
+			await client.connect();
+			return client;
+		} catch (error) {
+			await client.end().catch(() => {});
+			const pgError = error as PgError;
+			if (!isTransient(pgError)) throw permanentError(pgError, target);
+			const reason = redact(pgError.code ?? pgError.message);
+			options.onEvent?.({type: 'connect-attempt', target: describeTarget(target), attempt, error: reason});
+			if (options.signal?.aborted || Date.now() + delay > deadline) {
+				const waited = ((Date.now() - started) / 1000).toFixed(1);
+				throw new EnvironmentError(
+					`Cannot reach the database at ${target.host}:${target.port} (${reason}) after ${attempt} attempt${attempt === 1 ? '' : 's'} in ${waited} s.`,
+					{
+						hint: target.source === 'the local database'
+							? 'Start it with `cc-dev db start`, or set DATABASE_URL to use another server.'
+							: `Check that the server in ${target.source} is running and reachable; raise the wait with --wait SECONDS.`,
+						cause: error,
+					},
+				);
+			}
+			await sleep(delay, options.signal);
+			delay = Math.min(delay * 2, options.maxDelayMs ?? 2000);
+		}
+	}
+}
+
+/** Runs `fn` with a connected client and always closes it. */
+export async function withClient<T>(target: ConnectionTarget, options: ConnectOptions, fn: (client: PgClient) => Promise<T>): Promise<T> {
+	const client = await connect(target, options);
+	try {
+		return await fn(client);
+	} finally {
+		await client.end().catch(() => {});
+	}
+}
+
+export async function serverVersion(client: PgClient): Promise<string> {
+	const result = await client.query<{server_version: string}>('show server_version');
+	return result.rows[0]?.server_version ?? 'unknown';
+}

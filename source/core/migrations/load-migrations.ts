@@ -1,0 +1,36 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {InputError, isCcDevError} from '../errors.js';
+import type {Migration} from './migration.js';
+import {parseMigration} from './parse-migration.js';
+
+/** Reads and parses every .sql file of the migrations folder; all problems are reported at once. */
+export function loadMigrations(directory: string): Migration[] {
+	let names: string[];
+	try {
+		names = readdirSync(directory).filter((name) => name.endsWith('.sql')).sort();
+	} catch (error) {
+		throw new InputError(`Cannot read the migrations folder ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+			hint: 'Run cc-dev from the project folder, or pass --migrations DIR.',
+			cause: error,
+		});
+	}
+	const migrations: Migration[] = [];
+	const problems: InputError[] = [];
+	for (const name of names) {
+		const file = path.join(directory, name);
+		try {
+			migrations.push(parseMigration(readFileSync(file, 'utf8'), file));
+		} catch (error) {
+			if (!isCcDevError(error)) throw error;
+			problems.push(error);
+		}
+	}
+	if (problems.length === 1) throw problems[0]!;
+	if (problems.length > 1) {
+		throw new InputError(`${problems.length} migration files are invalid:\n${problems.map((problem) => `  ${problem.message}\n    ${problem.hint ?? ''}`).join('\n')}`, {
+			hint: 'Fix each file listed above.',
+		});
+	}
+	return migrations;
+}

@@ -1,0 +1,113 @@
+import {connect, type PgClient} from '../database/connect.js';
+import type {ConnectionTarget} from '../database/target.js';
+import type {EventSink} from '../events.js';
+import {buildGraph, type RevisionGraph} from './graph.js';
+import {loadMigrations} from './load-migrations.js';
+import {acquireMigrationLock, releaseMigrationLock} from './lock.js';
+import {adoptionSet, readDatabaseState, type DatabaseState} from './state.js';
+import {ensureVersionTable, insertRevisionSql} from './version-table.js';
+
+export type SessionOptions = {
+	readonly target: ConnectionTarget;
+	readonly migrationsDir: string;
+	readonly waitMs: number;
+	readonly lockWaitMs: number;
+	readonly lockTimeout: string;
+	readonly statementTimeout: string;
+	readonly onEvent?: EventSink;
+	readonly signal?: AbortSignal;
+	/** Adopt a Flask-Migrate database (alembic_version at a known revision). Default true. */
+	readonly adopt?: boolean;
+};
+
+export type MigrationSession = {
+	readonly client: PgClient;
+	readonly graph: RevisionGraph;
+	readonly state: DatabaseState;
+	readonly options: SessionOptions;
+	/** Re-reads the version table. */
+	refresh(): Promise<DatabaseState>;
+};
+
+async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseState, onEvent?: EventSink): Promise<boolean> {
+	if (state.applied.length > 0 || !state.alembicRevision) return false;
+	const revisions = adoptionSet(graph, state.alembicRevision);
+	const statements = graph.ordered
+		.filter((migration) => revisions.has(migration.revision))
+		.map((migration) => insertRevisionSql(migration.revision, migration.message, migration.checksum, 'adopted', false));
+	await client.query(`BEGIN; ${statements.join('; ')}; COMMIT`);
+	onEvent?.({type: 'adopted', revision: state.alembicRevision, count: revisions.size});
+	return true;
+}
+
+/**
+ * The frame of every writing operation: load and validate the files, connect (waiting for the
+ * server), set the session's timeouts, take the migration lock, ensure the version table, adopt a
+ * Flask-Migrate database, read the state; then run `fn`; always release the lock and disconnect,
+ * and make every asynchronous commit durable before reporting success.
+ */
+export async function withMigrationSession<T>(options: SessionOptions, fn: (session: MigrationSession) => Promise<T>): Promise<T> {
+	const graph = buildGraph(loadMigrations(options.migrationsDir));
+	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev migrate'});
+	const cancel = (): void => {
+		void cancelBackend(options.target, (client as unknown as {processID?: number}).processID);
+	};
+	options.signal?.addEventListener('abort', cancel, {once: true});
+	let locked = false;
+	try {
+		await client.query(`SET lock_timeout = ${literal(options.lockTimeout)}; SET statement_timeout = ${literal(options.statementTimeout)}; SET synchronous_commit = off; SET client_min_messages = warning`);
+		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal});
+		locked = true;
+		await ensureVersionTable(client);
+		let state = await readDatabaseState(client, graph);
+		if (options.adopt !== false && (await adopt(client, graph, state, options.onEvent))) state = await readDatabaseState(client, graph);
+		const session: MigrationSession = {
+			client,
+			graph,
+			get state() {
+				return state;
+			},
+			options,
+			async refresh() {
+				state = await readDatabaseState(client, graph);
+				return state;
+			},
+		};
+		const result = await fn(session);
+		await makeDurable(client);
+		return result;
+	} finally {
+		options.signal?.removeEventListener('abort', cancel);
+		try {
+			await makeDurable(client);
+			if (locked) await releaseMigrationLock(client);
+		} catch {
+			// The connection is gone; the server released the session lock with it.
+		}
+		await client.end().catch(() => {});
+	}
+}
+
+function literal(value: string): string {
+	return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Commits ran with synchronous_commit off (per-migration atomicity does not need a disk flush per
+ * migration); one synchronous commit of a transaction with an xid flushes the WAL up to here.
+ */
+async function makeDurable(client: PgClient): Promise<void> {
+	await client.query('SET synchronous_commit = on');
+	await client.query('SELECT pg_current_xact_id()');
+}
+
+async function cancelBackend(target: ConnectionTarget, pid: number | undefined): Promise<void> {
+	if (!pid) return;
+	try {
+		const client = await connect(target, {waitMs: 0, applicationName: 'cc-dev cancel'});
+		await client.query('select pg_cancel_backend($1)', [pid]);
+		await client.end();
+	} catch {
+		// Best effort: the run stops at the next migration boundary anyway.
+	}
+}

@@ -1,0 +1,102 @@
+import {CancelledError} from '../errors.js';
+import type {Direction} from '../events.js';
+import {executeStep} from './execute-step.js';
+import type {Migration} from './migration.js';
+import {withMigrationSession, type MigrationSession, type SessionOptions} from './migration-session.js';
+import {planDown, planUp, requireDownSections} from './plan.js';
+import {findLockBlockers} from './lock-blockers.js';
+import {requireConsistentState} from './state.js';
+import {analyseMigration, type AnalysedMigration} from './statements.js';
+
+export type RunOptions = SessionOptions & {
+	readonly direction: Direction;
+	/** up: the revision to reach; down: the revision to go back to (`base` for everything). */
+	readonly to?: string;
+	/** down only: how many migrations to revert (default 1). */
+	readonly steps?: number;
+	/** Retries of a transactional migration that hit lock_timeout (deploys use a few). */
+	readonly lockRetries?: number;
+};
+
+export type AppliedStep = {
+	readonly revision: string;
+	readonly message: string;
+	readonly fileName: string;
+	readonly durationMs: number;
+};
+
+export type RunResult = {
+	readonly direction: Direction;
+	readonly steps: readonly AppliedStep[];
+	/** The database's current revision(s) before and after. */
+	readonly before: readonly string[];
+	readonly after: readonly string[];
+	readonly totalMs: number;
+};
+
+/** Plans a run from the database's real state: the migrations `up` or `down` would run, analysed. */
+export async function planRun(session: MigrationSession, options: Pick<RunOptions, 'direction' | 'to' | 'steps'>): Promise<AnalysedMigration[]> {
+	requireConsistentState(session.state, session.graph);
+	let plan: Migration[];
+	if (options.direction === 'up') {
+		plan = planUp(session.graph, session.state.appliedSet, options.to);
+	} else {
+		plan = planDown(session.graph, session.state.appliedSet, {to: options.to, steps: options.steps});
+		requireDownSections(plan);
+	}
+	const analysed: AnalysedMigration[] = [];
+	for (const migration of plan) analysed.push(await analyseMigration(migration, options.direction));
+	return analysed;
+}
+
+function isLockTimeout(error: unknown): boolean {
+	return (error as {cause?: {code?: string}}).cause?.code === '55P03';
+}
+
+async function runStepWithRetries(session: MigrationSession, step: AnalysedMigration, retries: number): Promise<number> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await executeStep(session.client, step, session.options.signal);
+		} catch (error) {
+			if (!isLockTimeout(error) || step.migration.transaction === 'none') throw error;
+			if (attempt >= retries) {
+				const blockers = await findLockBlockers(session.client, step).catch(() => []);
+				if (blockers.length > 0 && error instanceof Error) {
+					const text = blockers.map((blocker) => `backend ${blocker.pid} (${blocker.description})`).join('; ');
+					(error as {hint?: string}).hint = `Blocked by ${text}. ${attempt > 0 ? `Tried ${attempt + 1} times. ` : ''}Let that transaction finish or end it (select pg_terminate_backend(PID)), then deploy again.`;
+				}
+				throw error;
+			}
+			const delayMs = 500 * 2 ** attempt;
+			session.options.onEvent?.({type: 'migration-retry', revision: step.migration.revision, attempt: attempt + 1, delayMs, reason: 'lock_timeout: another transaction holds a conflicting lock'});
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+		}
+	}
+}
+
+/** Runs the plan of a session, one migration after another, reporting each with its time. */
+export async function executePlan(session: MigrationSession, plan: readonly AnalysedMigration[], retries = 0): Promise<AppliedStep[]> {
+	const done: AppliedStep[] = [];
+	const {onEvent, signal} = session.options;
+	for (const [index, step] of plan.entries()) {
+		if (signal?.aborted) throw new CancelledError(`Cancelled after ${done.length} of ${plan.length} migrations.`, {hint: 'Every migration that finished is recorded; the rest are still pending.'});
+		const {migration} = step;
+		onEvent?.({type: 'migration-start', direction: step.direction, revision: migration.revision, message: migration.message, index, total: plan.length});
+		const durationMs = await runStepWithRetries(session, step, retries);
+		onEvent?.({type: 'migration-done', direction: step.direction, revision: migration.revision, message: migration.message, durationMs, index, total: plan.length});
+		done.push({revision: migration.revision, message: migration.message, fileName: migration.fileName, durationMs});
+	}
+	return done;
+}
+
+/** `migrate up` and `migrate down`: plan from the real state, run under the lock, report. */
+export async function runMigrations(options: RunOptions): Promise<RunResult> {
+	const started = performance.now();
+	return withMigrationSession(options, async (session) => {
+		const before = session.state.current;
+		const plan = await planRun(session, options);
+		const steps = await executePlan(session, plan, options.lockRetries ?? 0);
+		const after = (await session.refresh()).current;
+		return {direction: options.direction, steps, before, after, totalMs: performance.now() - started};
+	});
+}

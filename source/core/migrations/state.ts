@@ -1,0 +1,61 @@
+import type {PgClient} from '../database/connect.js';
+import {InputError} from '../errors.js';
+import {ancestorsOf, type RevisionGraph} from './graph.js';
+import {readAlembicRevision, readApplied, type AppliedRevision} from './version-table.js';
+
+/** What the database says about its migrations, compared with the files. */
+export type DatabaseState = {
+	readonly applied: readonly AppliedRevision[];
+	readonly appliedSet: ReadonlySet<string>;
+	/** Applied revisions that no applied revision revises: the database's current revision(s). */
+	readonly current: readonly string[];
+	/** Applied revisions with no file in migrations/. */
+	readonly unknown: readonly AppliedRevision[];
+	/** Applied revisions whose up section changed since. */
+	readonly changed: readonly AppliedRevision[];
+	/** alembic_version's revision when the database is still managed by Flask-Migrate and not yet adopted. */
+	readonly alembicRevision: string | undefined;
+};
+
+export async function readDatabaseState(client: PgClient, graph: RevisionGraph): Promise<DatabaseState> {
+	const applied = await readApplied(client);
+	const appliedSet = new Set(applied.map((row) => row.revision));
+	const alembicRevision = applied.length === 0 ? await readAlembicRevision(client) : undefined;
+	const parentsOfApplied = new Set(applied.flatMap((row) => graph.byRevision.get(row.revision)?.parents ?? []));
+	return {
+		applied,
+		appliedSet,
+		current: graph.ordered.filter((migration) => appliedSet.has(migration.revision) && !parentsOfApplied.has(migration.revision)).map((migration) => migration.revision),
+		unknown: applied.filter((row) => !graph.byRevision.has(row.revision)),
+		changed: applied.filter((row) => {
+			const file = graph.byRevision.get(row.revision);
+			return file !== undefined && row.how !== 'stamped' && file.checksum !== row.checksum.trim();
+		}),
+		alembicRevision,
+	};
+}
+
+/** Stops a run on a database whose history does not match the files. */
+export function requireConsistentState(state: DatabaseState, graph: RevisionGraph): void {
+	if (state.changed.length > 0) {
+		const files = state.changed.map((row) => graph.byRevision.get(row.revision)!.fileName);
+		throw new InputError(`Applied migration${files.length === 1 ? '' : 's'} changed since applied: ${files.join(', ')}.`, {
+			hint: 'An applied migration must not be edited: restore the file (git checkout) and put the change in a new migration. If the edit only touched comments or formatting, `cc-dev migrate stamp` re-records it.',
+		});
+	}
+	if (state.unknown.length > 0) {
+		throw new InputError(`The database has revision${state.unknown.length === 1 ? '' : 's'} ${state.unknown.map((row) => row.revision).join(', ')} applied, which no file in migrations/ declares.`, {
+			hint: 'The database was migrated from another branch or a newer release: check out that code, or revert it there first.',
+		});
+	}
+}
+
+/** The revisions to record when adopting a Flask-Migrate database at `revision`. */
+export function adoptionSet(graph: RevisionGraph, revision: string): Set<string> {
+	if (!graph.byRevision.has(revision)) {
+		throw new InputError(`The database is managed by Flask-Migrate at revision ${revision} (alembic_version), which is not in migrations/.`, {
+			hint: 'cc-dev adopts a Flask-Migrate database only at a revision it has a file for; bring that migration into migrations/ first.',
+		});
+	}
+	return ancestorsOf(graph, revision);
+}

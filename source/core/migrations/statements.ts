@@ -1,0 +1,126 @@
+import {InputError} from '../errors.js';
+import type {Migration, Section} from './migration.js';
+import {byteToCharOffset, positionAt} from './text-position.js';
+
+/** One SQL statement of a section, located by character offsets within the section. */
+export type Statement = {
+	readonly sql: string;
+	readonly start: number;
+	readonly end: number;
+	/** The parse tree node type, e.g. IndexStmt. */
+	readonly kind: string;
+	readonly node: Record<string, unknown>;
+};
+
+type ParseResult = {stmts?: Array<{stmt: Record<string, Record<string, unknown>>; stmt_location?: number; stmt_len?: number}>};
+type Parser = {parseSync(sql: string): ParseResult};
+
+let parser: Parser | undefined;
+
+/** Loads the PostgreSQL parser (WASM) once, on first use. */
+async function loadParser(): Promise<Parser> {
+	if (!parser) {
+		const module = await import('libpg-query');
+		await module.loadModule();
+		parser = module as unknown as Parser;
+	}
+	return parser;
+}
+
+export async function prepareParser(): Promise<void> {
+	await loadParser();
+}
+
+type SqlErrorLike = Error & {sqlDetails?: {cursorPosition?: number}};
+
+/** Splits a section into statements with the real PostgreSQL parser; a syntax error names file:line:column. */
+export async function splitStatements(section: Section, fileName: string): Promise<Statement[]> {
+	const {parseSync} = await loadParser();
+	let result: ParseResult;
+	try {
+		result = parseSync(section.sql);
+	} catch (error) {
+		const cursor = (error as SqlErrorLike).sqlDetails?.cursorPosition;
+		const offset = cursor === undefined ? 0 : byteToCharOffset(section.sql, cursor);
+		const {line, column} = positionAt(section.sql, offset);
+		const fileLine = section.line + line - 1;
+		const fileColumn = line === 1 ? section.column + column - 1 : column;
+		throw new InputError(`${fileName}:${fileLine}:${fileColumn}: ${(error as Error).message}`, {
+			hint: 'Fix the SQL at that position.',
+			cause: error,
+		});
+	}
+	const statements: Statement[] = [];
+	for (const raw of result.stmts ?? []) {
+		const byteStart = raw.stmt_location ?? 0;
+		const start = byteToCharOffset(section.sql, byteStart);
+		const end = raw.stmt_len ? byteToCharOffset(section.sql, byteStart + raw.stmt_len) : section.sql.length;
+		const [kind, node] = Object.entries(raw.stmt)[0] ?? ['Unknown', {}];
+		const text = section.sql.slice(start, end);
+		const leading = text.length - text.trimStart().length;
+		statements.push({sql: text.trim(), start: start + leading, end, kind, node: node ?? {}});
+	}
+	return statements;
+}
+
+/** Why a statement cannot run inside a transaction block, or undefined when it can. */
+export function nonTransactionalReason(statement: Statement): string | undefined {
+	const node = statement.node;
+	switch (statement.kind) {
+		case 'IndexStmt':
+			return node['concurrent'] ? 'CREATE INDEX CONCURRENTLY' : undefined;
+		case 'DropStmt':
+			return node['concurrent'] ? 'DROP INDEX CONCURRENTLY' : undefined;
+		case 'ReindexStmt':
+			return JSON.stringify(node['params'] ?? []).includes('"concurrently"') ? 'REINDEX CONCURRENTLY' : undefined;
+		case 'AlterEnumStmt':
+			return node['oldVal'] ? undefined : 'ALTER TYPE ... ADD VALUE';
+		case 'VacuumStmt':
+			return node['is_vacuumcmd'] ? 'VACUUM' : undefined;
+		case 'CreatedbStmt':
+			return 'CREATE DATABASE';
+		case 'DropdbStmt':
+			return 'DROP DATABASE';
+		case 'AlterSystemStmt':
+			return 'ALTER SYSTEM';
+		case 'CreateTableSpaceStmt':
+			return 'CREATE TABLESPACE';
+		default:
+			return undefined;
+	}
+}
+
+export type AnalysedMigration = {
+	readonly migration: Migration;
+	readonly direction: 'up' | 'down';
+	readonly section: Section;
+	readonly statements: readonly Statement[];
+};
+
+/**
+ * Parses a migration's section and checks it can run in its transaction mode: statements that
+ * cannot run in a transaction, and BEGIN/COMMIT in a migration that cc-dev already wraps, are
+ * reported before anything runs.
+ */
+export async function analyseMigration(migration: Migration, direction: 'up' | 'down'): Promise<AnalysedMigration> {
+	const section = direction === 'up' ? migration.up : migration.down!;
+	const statements = await splitStatements(section, migration.fileName);
+	if (migration.transaction === 'per-migration') {
+		for (const statement of statements) {
+			const where = positionAt(section.sql, statement.start);
+			const location = `${migration.fileName}:${section.line + where.line - 1}:${where.line === 1 ? section.column + where.column - 1 : where.column}`;
+			const reason = nonTransactionalReason(statement);
+			if (reason) {
+				throw new InputError(`${location}: ${reason} cannot run inside a transaction, and this migration runs in one.`, {
+					hint: 'Declare "-- Transaction: none" in its header and keep the statement on its own (one non-transactional step per migration).',
+				});
+			}
+			if (statement.kind === 'TransactionStmt') {
+				throw new InputError(`${location}: a transaction command (${statement.sql.split(/\s/)[0]}) inside a migration that cc-dev already runs in a transaction.`, {
+					hint: 'Remove BEGIN/COMMIT: each migration runs in its own transaction (or declare "-- Transaction: none" to manage it yourself).',
+				});
+			}
+		}
+	}
+	return {migration, direction, section, statements};
+}
