@@ -27,11 +27,14 @@ export type MigrationSession = {
 	readonly options: SessionOptions;
 	/** Re-reads the version table. */
 	refresh(): Promise<DatabaseState>;
+	/** Creates the version table when missing; called just before the first write. */
+	prepareVersionTable(): Promise<void>;
 };
 
 async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseState, onEvent?: EventSink): Promise<boolean> {
 	if (state.applied.length > 0 || !state.alembicRevision) return false;
 	const revisions = adoptionSet(graph, state.alembicRevision);
+	await ensureVersionTable(client);
 	const statements = graph.ordered
 		.filter((migration) => revisions.has(migration.revision))
 		.map((migration) => insertRevisionSql(migration.revision, migration.message, migration.checksum, 'adopted', false));
@@ -42,8 +45,7 @@ async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseStat
 
 /**
  * The frame of every writing operation: load and validate the files, connect (waiting for the
- * server), set the session's timeouts, take the migration lock, ensure the version table, adopt a
- * Flask-Migrate database, read the state; then run `fn`; always release the lock and disconnect,
+ * server), set the session's timeouts, take the migration lock, adopt a Flask-Migrate database, read the state; then run `fn`; always release the lock and disconnect,
  * and make every asynchronous commit durable before reporting success.
  */
 export async function withMigrationSession<T>(options: SessionOptions, fn: (session: MigrationSession) => Promise<T>): Promise<T> {
@@ -58,7 +60,6 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 		await client.query(`SET lock_timeout = ${literal(options.lockTimeout)}; SET statement_timeout = ${literal(options.statementTimeout)}; SET synchronous_commit = off; SET client_min_messages = warning`);
 		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal});
 		locked = true;
-		await ensureVersionTable(client);
 		let state = await readDatabaseState(client, graph);
 		if (options.adopt !== false && (await adopt(client, graph, state, options.onEvent))) state = await readDatabaseState(client, graph);
 		const session: MigrationSession = {
@@ -68,6 +69,9 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 				return state;
 			},
 			options,
+			async prepareVersionTable() {
+				await ensureVersionTable(client);
+			},
 			async refresh() {
 				state = await readDatabaseState(client, graph);
 				return state;

@@ -78,6 +78,7 @@ async function runStepWithRetries(session: MigrationSession, step: AnalysedMigra
 export async function executePlan(session: MigrationSession, plan: readonly AnalysedMigration[], retries = 0): Promise<AppliedStep[]> {
 	const done: AppliedStep[] = [];
 	const {onEvent, signal} = session.options;
+	if (plan.length > 0) await session.prepareVersionTable();
 	for (const [index, step] of plan.entries()) {
 		if (signal?.aborted) throw new CancelledError(`Cancelled after ${done.length} of ${plan.length} migrations.`, {hint: 'Every migration that finished is recorded; the rest are still pending.'});
 		const {migration} = step;

@@ -21,6 +21,7 @@ export async function stampRevision(options: SessionOptions & {readonly revision
 			...added.map((migration) => deleteRevisionSql(migration.revision)),
 			...added.map((migration) => insertRevisionSql(migration.revision, migration.message, migration.checksum, 'stamped', false)),
 		];
+		if (statements.length > 0) await session.prepareVersionTable();
 		if (statements.length > 0) await session.client.query(`BEGIN; ${statements.join('; ')}; COMMIT`);
 		const state = await session.refresh();
 		return {added: added.map((migration) => migration.revision).filter((revision) => !have.has(revision)), removed, current: state.current};
