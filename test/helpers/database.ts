@@ -13,7 +13,7 @@ export const testStateDir = path.join(repoRoot, '.cc-dev', 'test');
 
 /** The test server's configuration: the embedded provider on its own port and state folder. */
 export function testConfig() {
-	const env = {...process.env, CC_DEV_STATE_DIR: testStateDir, CC_DEV_EMBEDDED_FSYNC: 'off'};
+	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: testStateDir, CC_DEV_EMBEDDED_FSYNC: 'off'};
 	delete env['DATABASE_URL'];
 	return loadConfig({cwd: repoRoot, port: testPort, provider: 'embedded'}, env);
 }
