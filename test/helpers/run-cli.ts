@@ -1,0 +1,22 @@
+import path from 'node:path';
+import {execa} from 'execa';
+import {repoRoot} from './database.js';
+
+export type CliResult = {exitCode: number; stdout: string; stderr: string; durationMs: number};
+
+/** Runs the built binary (bin/cc-dev.js -> dist/) as a user would, without a terminal. */
+export async function runCli(args: string[], options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
+	const started = Date.now();
+	const result = await execa(process.execPath, [path.join(repoRoot, 'bin', 'cc-dev.js'), ...args], {
+		cwd: options.cwd ?? repoRoot,
+		env: {DATABASE_URL: undefined, CC_DEV_PROVIDER: undefined, NO_COLOR: '1', ...options.env},
+		extendEnv: true,
+		reject: false,
+		stdin: 'ignore',
+		timeout: options.timeoutMs ?? 60_000,
+	});
+	return {exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), durationMs: Date.now() - started};
+}
+
+/** A stack trace line, which users must not see without --verbose. */
+export const stackLine = /^\s+at .+\(.+:\d+:\d+\)$/m;
