@@ -1,8 +1,8 @@
 import type {PgClient} from '../database/connect.js';
 import {CancelledError, FailureError} from '../errors.js';
 import type {Direction} from '../events.js';
-import {isPostgresError, toMigrationSqlError} from './sql-error.js';
-import type {AnalysedMigration} from './statements.js';
+import {isPostgresError, toMigrationSqlError, type PostgresError} from './sql-error.js';
+import type {AnalysedMigration, Statement} from './statements.js';
 import {deleteRevisionSql, insertRevisionSql} from './version-table.js';
 
 /** The SQL that records (up) or forgets (down) the migration, run in the migration's transaction. */
@@ -13,12 +13,28 @@ export function bookkeepingSql(step: AnalysedMigration): string {
 		: deleteRevisionSql(migration.revision);
 }
 
-/** The exact statements a run sends for one migration, in order; used by both the runner and preview. */
+/**
+ * How a transactional step is wrapped: in a transaction of its own, or in a savepoint of a
+ * transaction the caller opened and commits (a revert of many migrations: each one stays
+ * all-or-nothing, and the run pays one disk flush instead of one per dropped table).
+ */
+export type Wrapping = 'transaction' | 'savepoint';
+
+const wrappers = {
+	transaction: {open: 'BEGIN;\n', close: 'COMMIT;', undo: 'ROLLBACK'},
+	savepoint: {open: 'SAVEPOINT cc_dev_step;\n', close: 'RELEASE SAVEPOINT cc_dev_step;', undo: 'ROLLBACK TO SAVEPOINT cc_dev_step'},
+} as const;
+
+/** A transactional step as the one query text the runner sends: the section verbatim, so error positions map straight back to the file. */
+function transactionalScript(step: AnalysedMigration, wrapping: Wrapping): string {
+	const wrapper = wrappers[wrapping];
+	return `${wrapper.open}${step.section.sql}\n;\n${bookkeepingSql(step)};\n${wrapper.close}`;
+}
+
+/** The exact statements a run sends for one migration, in order; used by preview. */
 export function stepStatements(step: AnalysedMigration): string[] {
-	const body = step.statements.map((statement) => statement.sql);
-	return step.migration.transaction === 'none'
-		? [...body, bookkeepingSql(step)]
-		: ['BEGIN', ...body, bookkeepingSql(step), 'COMMIT'];
+	if (step.migration.transaction === 'per-migration') return ['BEGIN', step.section.sql.trim(), bookkeepingSql(step), 'COMMIT'];
+	return [...step.statements.map((statement) => statement.sql), bookkeepingSql(step)];
 }
 
 function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direction): string {
@@ -30,33 +46,81 @@ function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direc
 		: `This migration runs without a transaction: its first ${ranCount} statement${ranCount === 1 ? '' : 's'} ran and stay; fix the failing statement and make the migration safe to re-run (IF NOT EXISTS), or undo those statements by hand. For an index built CONCURRENTLY, drop the INVALID index it leaves.`;
 }
 
+/** The whole section as one pseudo-statement, for errors whose position is relative to it. */
+function wholeSection(step: AnalysedMigration): Statement {
+	return {sql: step.section.sql, start: 0, end: step.section.sql.length, kind: 'Section', node: {}};
+}
+
 /**
- * Runs one migration step. Transactional steps run statement by statement inside BEGIN ... COMMIT
- * with the version-table row, so a failure rolls everything back; the error names file:line:column.
+ * An error without a position (a constraint violation, say) does not say which statement failed.
+ * Replays the statements one by one inside a transaction that is rolled back, to find it.
  */
-export async function executeStep(client: PgClient, step: AnalysedMigration, signal?: AbortSignal): Promise<number> {
-	const started = performance.now();
-	const transactional = step.migration.transaction === 'per-migration';
-	let ran = 0;
+async function locateFailure(client: PgClient, step: AnalysedMigration): Promise<{statement: Statement; error: PostgresError} | undefined> {
 	try {
-		if (transactional) await client.query('BEGIN');
+		await client.query('BEGIN');
 		for (const statement of step.statements) {
-			if (signal?.aborted) throw new CancelledError(`Cancelled during ${step.migration.fileName}.`);
 			try {
 				await client.query(statement.sql);
 			} catch (error) {
-				if (signal?.aborted) throw new CancelledError(`Cancelled during ${step.migration.fileName}.`, {hint: outcomeText(step, ran, step.direction), cause: error});
-				if (!isPostgresError(error)) throw error;
-				throw toMigrationSqlError(error, step.migration.fileName, step.migration.text, step.section, statement, outcomeText(step, ran, step.direction));
+				if (isPostgresError(error)) return {statement, error};
+				return undefined;
 			}
-			ran++;
 		}
-		await client.query(transactional ? `${bookkeepingSql(step)}; COMMIT` : bookkeepingSql(step));
+		return undefined;
+	} finally {
+		await client.query('ROLLBACK').catch(() => {});
+	}
+}
+
+async function executeTransactional(client: PgClient, step: AnalysedMigration, wrapping: Wrapping): Promise<void> {
+	try {
+		await client.query(transactionalScript(step, wrapping));
 	} catch (error) {
-		if (transactional) await client.query('ROLLBACK').catch(() => {});
-		if (error instanceof FailureError || error instanceof CancelledError) throw error;
-		if (isPostgresError(error)) {
-			throw new FailureError(`${step.migration.fileName}: ${error.message}`, {hint: outcomeText(step, ran, step.direction), cause: error});
+		await client.query(wrappers[wrapping].undo).catch(() => {});
+		if (wrapping === 'savepoint') await client.query('COMMIT').catch(() => {});
+		if (!isPostgresError(error)) throw error;
+		const outcome = outcomeText(step, 0, step.direction);
+		const sectionLength = step.section.sql.length;
+		const position = error.position ? Number(error.position) - wrappers[wrapping].open.length : undefined;
+		if (position !== undefined && position >= 1 && position <= sectionLength + 1) {
+			throw toMigrationSqlError({...error, message: error.message, position: String(position)} as PostgresError, step.migration.fileName, step.migration.text, step.section, wholeSection(step), outcome);
+		}
+		const located = error.position ? undefined : await locateFailure(client, step);
+		if (located) throw toMigrationSqlError(located.error, step.migration.fileName, step.migration.text, step.section, located.statement, outcome);
+		throw new FailureError(`${step.migration.fileName}: ${error.message}`, {hint: [error.detail ? `DETAIL: ${error.detail}` : '', outcome].filter(Boolean).join('\n'), cause: error});
+	}
+}
+
+async function executeStatements(client: PgClient, step: AnalysedMigration, signal?: AbortSignal): Promise<void> {
+	let ran = 0;
+	for (const statement of step.statements) {
+		if (signal?.aborted) throw new CancelledError(`Cancelled during ${step.migration.fileName}.`, {hint: outcomeText(step, ran, step.direction)});
+		try {
+			await client.query(statement.sql);
+		} catch (error) {
+			if (!isPostgresError(error)) throw error;
+			throw toMigrationSqlError(error, step.migration.fileName, step.migration.text, step.section, statement, outcomeText(step, ran, step.direction));
+		}
+		ran++;
+	}
+	await client.query(bookkeepingSql(step));
+}
+
+/**
+ * Runs one migration step and returns its duration. A transactional step goes to the server as
+ * one query (BEGIN, the section, the version-table row, COMMIT — or the same in a savepoint), so a
+ * failure rolls the step back; a step without a transaction runs statement by statement. Errors
+ * name file:line:column. In savepoint wrapping a failure commits the steps before it, exactly as
+ * if each had committed on its own.
+ */
+export async function executeStep(client: PgClient, step: AnalysedMigration, signal?: AbortSignal, wrapping: Wrapping = 'transaction'): Promise<number> {
+	const started = performance.now();
+	try {
+		if (step.migration.transaction === 'per-migration') await executeTransactional(client, step, wrapping);
+		else await executeStatements(client, step, signal);
+	} catch (error) {
+		if (signal?.aborted && !(error instanceof CancelledError)) {
+			throw new CancelledError(`Cancelled during ${step.migration.fileName}.`, {hint: outcomeText(step, 0, step.direction), cause: error});
 		}
 		throw error;
 	}

@@ -97,26 +97,30 @@ export type AnalysedMigration = {
 	readonly statements: readonly Statement[];
 };
 
+export function locationOf(migration: Migration, section: Section, offset: number): string {
+	const where = positionAt(section.sql, offset);
+	return `${migration.fileName}:${section.line + where.line - 1}:${where.line === 1 ? section.column + where.column - 1 : where.column}`;
+}
+
 /**
- * Parses a migration's section and checks it can run in its transaction mode: statements that
- * cannot run in a transaction, and BEGIN/COMMIT in a migration that cc-dev already wraps, are
- * reported before anything runs.
+ * Checks a migration's section can run in its transaction mode: statements that cannot run in a
+ * transaction, and BEGIN/COMMIT in a migration that cc-dev already wraps, are reported before
+ * anything runs, and so are syntax errors (exit 2, nothing changed).
  */
 export async function analyseMigration(migration: Migration, direction: 'up' | 'down'): Promise<AnalysedMigration> {
 	const section = direction === 'up' ? migration.up : migration.down!;
+	const transactional = migration.transaction === 'per-migration';
 	const statements = await splitStatements(section, migration.fileName);
-	if (migration.transaction === 'per-migration') {
+	if (transactional) {
 		for (const statement of statements) {
-			const where = positionAt(section.sql, statement.start);
-			const location = `${migration.fileName}:${section.line + where.line - 1}:${where.line === 1 ? section.column + where.column - 1 : where.column}`;
 			const reason = nonTransactionalReason(statement);
 			if (reason) {
-				throw new InputError(`${location}: ${reason} cannot run inside a transaction, and this migration runs in one.`, {
+				throw new InputError(`${locationOf(migration, section, statement.start)}: ${reason} cannot run inside a transaction, and this migration runs in one.`, {
 					hint: 'Declare "-- Transaction: none" in its header and keep the statement on its own (one non-transactional step per migration).',
 				});
 			}
 			if (statement.kind === 'TransactionStmt') {
-				throw new InputError(`${location}: a transaction command (${statement.sql.split(/\s/)[0]}) inside a migration that cc-dev already runs in a transaction.`, {
+				throw new InputError(`${locationOf(migration, section, statement.start)}: a transaction command (${statement.sql.split(/\s/)[0]}) inside a migration that cc-dev already runs in a transaction.`, {
 					hint: 'Remove BEGIN/COMMIT: each migration runs in its own transaction (or declare "-- Transaction: none" to manage it yourself).',
 				});
 			}

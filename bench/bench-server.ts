@@ -1,0 +1,56 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import {loadConfig} from '../source/core/config/load-config.js';
+import {buildDatabaseUrl, parseDatabaseUrl, withDatabase, type ConnectionTarget} from '../source/core/database/target.js';
+import {createEmbeddedProvider} from '../source/core/providers/embedded.js';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+export const benchPort = 54391;
+
+/** A dedicated embedded server for the benchmarks, with default (durable) settings. */
+export async function startBenchServer(): Promise<ConnectionTarget> {
+	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: path.join(repoRoot, '.cc-dev', 'bench')};
+	delete env['DATABASE_URL'];
+	const config = loadConfig({cwd: repoRoot, port: benchPort, provider: 'embedded'}, env);
+	await createEmbeddedProvider(config).start();
+	return parseDatabaseUrl(buildDatabaseUrl({user: config.local.user, password: config.local.password, host: '127.0.0.1', port: benchPort, database: 'postgres'}), 'bench');
+}
+
+export async function adminRun(server: ConnectionTarget, sql: string): Promise<void> {
+	const client = new pg.Client({connectionString: server.url});
+	await client.connect();
+	try {
+		await client.query(sql);
+	} finally {
+		await client.end();
+	}
+}
+
+export async function scratch(server: ConnectionTarget, name: string): Promise<ConnectionTarget> {
+	await adminRun(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	await adminRun(server, `CREATE DATABASE ${name}`);
+	return withDatabase(server, name);
+}
+
+export function tempDir(prefix: string): string {
+	return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function write(file: string, text: string): string {
+	writeFileSync(file, text);
+	return file;
+}
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+	const started = performance.now();
+	await fn();
+	return performance.now() - started;
+}
