@@ -9,6 +9,10 @@ import type {CommandContext, CommandSpec, Io, ParsedArguments} from './command.j
 import {globalOptions} from './common-options.js';
 
 export function parseCommandArguments(spec: CommandSpec, argv: readonly string[]): ParsedArguments {
+	if (spec.ownArguments) {
+		const flag = (name: string): boolean => argv.includes(`--${name}`);
+		return {values: {json: flag('json'), verbose: flag('verbose'), 'no-color': flag('no-color')}, positionals: [], rest: [...argv]};
+	}
 	const separator = argv.indexOf('--');
 	const own = separator === -1 ? [...argv] : argv.slice(0, separator);
 	const rest = separator === -1 ? [] : argv.slice(separator + 1);

@@ -61,6 +61,7 @@ export function parseMigration(text: string, filePath: string): Migration {
 			continue;
 		}
 		const key = header[1]! as HeaderKey;
+		if (header[1]!.startsWith('cc-dev-')) continue;
 		if (!headerKeys.includes(key)) {
 			throw problem(fileName, index + 1, `unknown header "${header[1]}"`, `Headers are ${headerKeys.join(', ')}.`);
 		}

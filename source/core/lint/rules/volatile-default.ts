@@ -1,0 +1,138 @@
+import type {Constraint, Node} from 'libpg-query';
+import {alterTableOf, constraintsOf, formatName, isSerialType, nameOfList, nodeAs, typeInfoOf, walk} from '../ast.js';
+import type {RuleReport, StatementRule} from '../rule.js';
+
+/** Built-in (and common extension) functions that are VOLATILE: a default calling them is evaluated per row. */
+const volatileFunctions = new Set([
+	'random',
+	'random_normal',
+	'gen_random_uuid',
+	'uuid_generate_v1',
+	'uuid_generate_v1mc',
+	'uuid_generate_v4',
+	'uuidv4',
+	'uuidv7',
+	'gen_random_bytes',
+	'clock_timestamp',
+	'timeofday',
+	'nextval',
+	'currval',
+	'lastval',
+	'setval',
+	'txid_current',
+	'pg_current_xact_id',
+]);
+
+/** Functions known to be IMMUTABLE or STABLE: PostgreSQL 11+ evaluates such a default once, without a rewrite. */
+const nonVolatileFunctions = new Set([
+	'now',
+	'statement_timestamp',
+	'transaction_timestamp',
+	'timezone',
+	'date_trunc',
+	'date_part',
+	'make_date',
+	'make_time',
+	'make_timestamp',
+	'make_timestamptz',
+	'make_interval',
+	'to_char',
+	'to_date',
+	'to_timestamp',
+	'to_number',
+	'lower',
+	'upper',
+	'btrim',
+	'ltrim',
+	'rtrim',
+	'concat',
+	'concat_ws',
+	'replace',
+	'substring',
+	'substr',
+	'left',
+	'right',
+	'length',
+	'md5',
+	'abs',
+	'round',
+	'floor',
+	'ceil',
+	'to_json',
+	'to_jsonb',
+	'json_build_object',
+	'json_build_array',
+	'jsonb_build_object',
+	'jsonb_build_array',
+	'array_fill',
+	'current_setting',
+	'uuid_nil',
+	'int2',
+	'int4',
+	'int8',
+	'numeric',
+	'text',
+	'bool',
+]);
+
+type Verdict = {volatile: 'yes' | 'maybe'; functionName: string} | undefined;
+
+function volatility(expression: Node | undefined): Verdict {
+	let verdict: Verdict;
+	walk(expression === undefined ? [] : [expression], (kind, body) => {
+		if (kind !== 'FuncCall' || verdict?.volatile === 'yes') return;
+		const name = nameOfList((body as {funcname?: Node[]}).funcname);
+		if (!name) return;
+		if (volatileFunctions.has(name.name)) verdict = {volatile: 'yes', functionName: name.name};
+		else if (!nonVolatileFunctions.has(name.name) && verdict === undefined) verdict = {volatile: 'maybe', functionName: formatName(name)};
+	});
+	return verdict;
+}
+
+function problem(constraint: Constraint | undefined, isSerial: boolean): {what: string; certain: boolean} | undefined {
+	if (isSerial) return {what: 'a serial type (a nextval() default)', certain: true};
+	if (!constraint) return undefined;
+	if (constraint.contype === 'CONSTR_IDENTITY') return {what: 'GENERATED AS IDENTITY (a sequence value per row)', certain: true};
+	if (constraint.contype === 'CONSTR_GENERATED') return {what: 'GENERATED ALWAYS AS ... STORED (computed for every row)', certain: true};
+	if (constraint.contype !== 'CONSTR_DEFAULT') return undefined;
+	const verdict = volatility(constraint.raw_expr);
+	if (!verdict) return undefined;
+	return verdict.volatile === 'yes'
+		? {what: `DEFAULT ${verdict.functionName}(), which is volatile`, certain: true}
+		: {what: `DEFAULT ${verdict.functionName}(), which is not a known IMMUTABLE or STABLE function`, certain: false};
+}
+
+export const volatileDefault: StatementRule = {
+	id: 'volatile-default',
+	kind: 'statement',
+	severity: 'error',
+	sections: 'up',
+	summary: 'A column added to an existing table with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, identity, stored generated column).',
+	why: 'PostgreSQL 11+ adds a column with a constant or STABLE default (now(), a literal) instantly, but a volatile default must be computed for every existing row: the whole table is rewritten under an ACCESS EXCLUSIVE lock and every read and write waits.',
+	fix: 'Add the column without a default (or with a constant one), set the volatile default with ALTER COLUMN ... SET DEFAULT (affects new rows only), then backfill existing rows in batches in a later migration or job.',
+	check(statement, context) {
+		const alter = alterTableOf(statement.node);
+		if (!alter || context.isNewTable(alter.table)) return [];
+		const reports: RuleReport[] = [];
+		for (const command of alter.commands) {
+			if (command.subtype !== 'AT_AddColumn') continue;
+			const column = nodeAs(command.def, 'ColumnDef');
+			if (!column) continue;
+			const constraints = constraintsOf(column);
+			const serial = isSerialType(typeInfoOf(column.typeName));
+			const candidates = serial ? [undefined] : constraints;
+			for (const constraint of candidates) {
+				const found = problem(constraint, serial);
+				if (!found) continue;
+				const where = `column ${formatName(column.colname ?? '')} added to ${formatName(alter.table)}`;
+				reports.push({
+					message: found.certain
+						? `The ${where} has ${found.what}: the table is rewritten.`
+						: `The ${where} has ${found.what}: if it is VOLATILE (the default for CREATE FUNCTION), the table is rewritten.`,
+					location: constraint?.location ?? column.location,
+				});
+			}
+		}
+		return reports;
+	},
+};

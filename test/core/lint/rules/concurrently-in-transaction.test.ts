@@ -1,0 +1,31 @@
+import test from 'ava';
+import {findingsOf, lintSpec} from '../helpers/migration.js';
+
+const rule = 'concurrently-in-transaction';
+
+test('CREATE INDEX CONCURRENTLY in a transactional migration is an error', async (t) => {
+	const findings = findingsOf(await lintSpec({up: 'CREATE INDEX CONCURRENTLY ix_users_name ON users (name);'}), rule);
+	t.is(findings.length, 1);
+	t.is(findings[0]?.severity, 'error');
+	t.regex(findings[0]?.message ?? '', /CREATE INDEX CONCURRENTLY cannot run inside a transaction block/);
+	t.regex(findings[0]?.fix ?? '', /Transaction: none/);
+});
+
+test('DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION CONCURRENTLY and VACUUM are errors too', async (t) => {
+	const up = ['DROP INDEX CONCURRENTLY ix_a;', 'REINDEX INDEX CONCURRENTLY ix_b;', 'ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;', 'VACUUM ANALYZE users;'].join('\n');
+	const findings = findingsOf(await lintSpec({up}), rule);
+	t.deepEqual(
+		findings.map((finding) => finding.message.split(' cannot')[0]),
+		['DROP INDEX CONCURRENTLY', 'REINDEX CONCURRENTLY', 'DETACH PARTITION CONCURRENTLY', 'VACUUM'],
+	);
+});
+
+test('the down section is checked as well', async (t) => {
+	const findings = findingsOf(await lintSpec({up: 'SELECT 1;', down: 'DROP INDEX CONCURRENTLY ix_a;'}), rule);
+	t.is(findings.length, 1);
+});
+
+test('CONCURRENTLY in a migration with Transaction: none is safe', async (t) => {
+	const findings = await lintSpec({up: 'CREATE INDEX CONCURRENTLY ix_users_name ON users (name);', down: 'DROP INDEX CONCURRENTLY ix_users_name;', transaction: 'none'});
+	t.deepEqual(findingsOf(findings, rule), []);
+});
