@@ -1,6 +1,7 @@
 import {describeTarget} from '../core/database/target.js';
 import {readServerFacts} from '../core/database/server-facts.js';
 import type {ExitCode} from '../core/errors.js';
+import {requireNonProductionTarget} from '../core/guards/production.js';
 import {chooseProvider} from '../core/providers/choose-provider.js';
 import type {ProviderStatus} from '../core/providers/provider.js';
 import {formatUptime} from '../report/format.js';
@@ -22,7 +23,8 @@ function statusLines(context: CommandContext, status: ProviderStatus, reason: st
 export async function runDbStart(context: CommandContext): Promise<ExitCode> {
 	const config = context.config();
 	const {provider, reason} = await chooseProvider(config);
-	const status = await provider.start({onEvent: context.onEvent, signal: context.signal});
+	const onEvent = provider.name === 'docker' && !context.json ? (await import('./db-docker.js')).withPullProgress(context.onEvent, context.io.stderr) : context.onEvent;
+	const status = await provider.start({onEvent, signal: context.signal});
 	if (context.json) context.printJson({...status, reason, url: describeTarget(config.target)});
 	else {
 		context.out(`${context.style.green('✔')} ${provider.name} database ready at ${describeTarget(config.target)}`);
@@ -67,6 +69,7 @@ export async function runDbUrl(context: CommandContext): Promise<ExitCode> {
 }
 
 export async function runDbDestroy(context: CommandContext): Promise<ExitCode> {
+	requireNonProductionTarget(context.config(), context.flag('production'), 'production', 'db destroy');
 	const {provider} = await chooseProvider(context.config());
 	const status = await provider.status();
 	if (status.state === 'absent') {
@@ -80,4 +83,20 @@ export async function runDbDestroy(context: CommandContext): Promise<ExitCode> {
 	await provider.destroy({onEvent: context.onEvent, signal: context.signal});
 	context.out(`${context.style.green('✔')} ${provider.name} database removed`);
 	return 0;
+}
+
+export async function runDbLogs(context: CommandContext): Promise<ExitCode> {
+	const {runDbLogs: logs} = await import('./db-docker.js');
+	return logs(context.config(), {follow: context.flag('follow'), tail: context.number('tail'), signal: context.signal}, context.io);
+}
+
+export async function runDbPsql(context: CommandContext): Promise<ExitCode> {
+	const config = context.config();
+	const {provider} = await chooseProvider(config);
+	if (provider.name === 'docker') {
+		const {runDbPsql: psql} = await import('./db-docker.js');
+		return psql(config, context.io, context.args.rest);
+	}
+	const {runLocalPsql} = await import('./local-psql.js');
+	return runLocalPsql(config.target, context.args.rest);
 }

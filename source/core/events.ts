@@ -17,7 +17,7 @@ export type CoreEvent =
 	| {readonly type: 'step-done'; readonly id: string; readonly title: string; readonly durationMs: number; readonly detail?: string}
 	| {readonly type: 'log'; readonly source: string; readonly line: string}
 	| {readonly type: 'pull-start'; readonly image: string}
-	| {readonly type: 'pull-progress'; readonly image: string; readonly layer: string; readonly status: string; readonly current?: number; readonly total?: number}
+	| {readonly type: 'pull-progress'; readonly image: string; readonly layer: string; readonly phase: string; readonly current?: number; readonly total?: number}
 	| {readonly type: 'pull-done'; readonly image: string; readonly durationMs: number};
 
 export type Direction = 'up' | 'down';

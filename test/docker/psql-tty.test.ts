@@ -1,0 +1,52 @@
+import {execFile} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
+import test from 'ava';
+import {ensureDockerEngine} from '../helpers/docker-engine.js';
+import {makeProject} from './docker-project.js';
+
+const execFileAsync = promisify(execFile);
+const engine = await ensureDockerEngine();
+const runner = fileURLToPath(new URL('psql-tty-run.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const hasTmux = await execFileAsync('tmux', ['-V']).then(() => true, () => false);
+
+if (!engine.available) {
+	test.skip(`interactive psql test skipped: no Docker engine (${engine.reason})`, () => {});
+} else if (!hasTmux) {
+	test.skip('interactive psql test skipped: tmux is not installed (apt-get install tmux)', () => {});
+} else {
+	test('db psql on a terminal: a TTY of the terminal size inside the container (resized along), keys go through, exit code comes back', async (t) => {
+		const project = makeProject(t, engine, {port: 55480});
+		await project.provider.start();
+		const tmux = (...args: string[]) => execFileAsync('tmux', ['-L', `ccdt-${process.pid}`, ...args]);
+		const variables = ['DOCKER_HOST', 'CC_DEV_DB_IMAGE', 'CC_DEV_DOCKER_NETWORK'].map((name) => `${name}=${project.env[name] ?? ''}`);
+		const command = ['env', ...variables, process.execPath, '--import=tsx', runner, project.dir].map((word) => `'${word}'`).join(' ');
+		await tmux('new-session', '-d', '-x', '100', '-y', '30', '-c', repoRoot, `${command}; sleep 30`);
+		t.teardown(() => tmux('kill-server').catch(() => {}));
+		const screen = async () => (await tmux('capture-pane', '-p')).stdout;
+		const waitFor = async (pattern: RegExp) => {
+			for (let waited = 0; waited < 15_000; waited += 100) {
+				if (pattern.test(await screen())) return;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			t.fail(`timed out waiting for ${pattern}; screen:\n${await screen()}`);
+		};
+		await waitFor(/cognition_curator_dev=#/);
+		const type = async (line: string) => {
+			await tmux('send-keys', '-l', line);
+			await tmux('send-keys', 'Enter');
+		};
+		await type("SELECT 6 * 7 AS answer, current_setting('port') AS port \\g");
+		await waitFor(/\b42 \| 55480\b/);
+		await type('\\! stty size');
+		await waitFor(/^30 100$/m);
+		await tmux('resize-window', '-x', '90', '-y', '25');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		await type('\\! stty size');
+		await waitFor(/^25 90$/m);
+		await type('\\q');
+		await waitFor(/psql exit code 0/);
+		t.pass();
+	});
+}
