@@ -13,5 +13,12 @@ if (major < 24) {
 }
 
 module.enableCompileCache?.();
+// `cc-dev migrate status | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error) => {
+		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		throw error;
+	});
+}
 const {main} = await import('../dist/cli.js');
 process.exitCode = await main(process.argv.slice(2));
