@@ -1,0 +1,81 @@
+import {readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {InputError} from '../errors.js';
+import {splitStatements, type Statement} from '../migrations/statements.js';
+import {dumpRevision} from './dump-schema.js';
+
+/** A plain-SQL schema dump, read and parsed, ready to run statement by statement. */
+export type DumpScript = {
+	readonly path: string;
+	readonly fileName: string;
+	/** The file as read. */
+	readonly text: string;
+	/** The statements, psql's `\restrict` lines left out; offsets are into `text`. */
+	readonly statements: readonly Statement[];
+	/** The revision named by cc-dev's header, when the dump has one. */
+	readonly revision: string | undefined;
+};
+
+/** psql meta-commands pg_dump writes around a plain dump, harmless to skip. */
+const skippableMeta = /^\\(un)?restrict\b/;
+
+function notFound(file: string, error: NodeJS.ErrnoException): InputError {
+	return new InputError(error.code === 'ENOENT' ? `The dump file ${file} does not exist.` : `Cannot read the dump file ${file}: ${error.code ?? error.message}`, {
+		hint: 'Give the path of a plain SQL dump, e.g. railway_schema.sql (cc-dev dump writes one).',
+		cause: error,
+	});
+}
+
+/** The text with meta-command lines blanked (same length, so offsets and lines stay right); refuses the ones cc-dev cannot run. */
+function blankMetaCommands(text: string, fileName: string): string {
+	const lines = text.split('\n');
+	for (const [index, line] of lines.entries()) {
+		if (/^COPY\s.+\sFROM\s+stdin\b/i.test(line)) {
+			throw new InputError(`${fileName}:${index + 1}: the dump holds table data (COPY ... FROM stdin), and cc-dev restore restores schema dumps only.`, {
+				hint: 'Make the dump with cc-dev dump (or pg_dump --schema-only --no-owner --no-privileges), or restore this one with psql.',
+			});
+		}
+		const trimmed = line.trimStart();
+		if (!trimmed.startsWith('\\')) continue;
+		if (skippableMeta.test(trimmed)) {
+			lines[index] = ' '.repeat(line.length);
+			continue;
+		}
+		if (/^\\(connect|c)\b/.test(trimmed)) {
+			throw new InputError(`${fileName}:${index + 1}: the dump switches databases (\\connect, from pg_dump --create), and cc-dev restore restores schema dumps only.`, {
+				hint: 'Make the dump with cc-dev dump (or pg_dump --schema-only --no-owner --no-privileges), or restore this one with psql.',
+			});
+		}
+		throw new InputError(`${fileName}:${index + 1}: the psql command ${trimmed.split(/\s/)[0]} is not SQL, and cc-dev restore runs SQL only.`, {
+			hint: 'Remove that line, or restore the file with psql.',
+		});
+	}
+	return lines.join('\n');
+}
+
+/** Reads a plain SQL dump and parses it with PostgreSQL's parser; a file that is missing, binary or not SQL is a clear InputError. */
+export async function readDumpFile(file: string): Promise<DumpScript> {
+	const fileName = path.basename(file);
+	let buffer: Buffer;
+	try {
+		if (statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a dump file.`, {hint: 'Give the path of a plain SQL dump, e.g. railway_schema.sql.'});
+		buffer = readFileSync(file);
+	} catch (error) {
+		if (error instanceof InputError) throw error;
+		throw notFound(file, error as NodeJS.ErrnoException);
+	}
+	if (buffer.subarray(0, 5).toString('latin1') === 'PGDMP') {
+		throw new InputError(`${fileName} is a pg_dump archive (custom format), not a SQL file.`, {hint: 'Restore it with pg_restore, or make a plain dump: cc-dev dump (or pg_dump --format plain).'});
+	}
+	if (buffer.includes(0)) throw new InputError(`${fileName} is a binary file, not a SQL dump.`, {hint: 'Give the path of a plain SQL dump, e.g. railway_schema.sql.'});
+	const text = buffer.toString('utf8');
+	const sql = blankMetaCommands(text, fileName);
+	const statements = await splitStatements({sql, offset: 0, line: 1, column: 1}, fileName).catch((error: unknown) => {
+		if (error instanceof InputError) {
+			throw new InputError(`${error.message.replace(/^([^:]+:\d+:\d+): /, '$1: not valid SQL: ')}`, {hint: `Is ${fileName} a SQL dump? cc-dev restore takes plain SQL as written by cc-dev dump or pg_dump --schema-only.`, cause: error});
+		}
+		throw error;
+	});
+	if (statements.length === 0) throw new InputError(`${fileName} holds no SQL statements.`, {hint: 'Give the path of a schema dump made by cc-dev dump.'});
+	return {path: file, fileName, text, statements, revision: dumpRevision(text)};
+}

@@ -1,0 +1,185 @@
+import {connect, type PgClient} from '../database/connect.js';
+import {describeTarget, type ConnectionTarget} from '../database/target.js';
+import {CancelledError, UsageError} from '../errors.js';
+import type {EventSink} from '../events.js';
+import {productionReason} from '../guards/production.js';
+import {ancestorsOf, buildGraph, resolveRevision} from '../migrations/graph.js';
+import {loadMigrations} from '../migrations/load-migrations.js';
+import {acquireMigrationLock, releaseMigrationLock} from '../migrations/lock.js';
+import {isPostgresError, toMigrationSqlError} from '../migrations/sql-error.js';
+import {createVersionTableSql, insertRevisionSql, qualifiedVersionTable} from '../migrations/version-table.js';
+import {readDumpFile, type DumpScript} from './dump-file.js';
+
+export type RestoreOptions = {
+	readonly target: ConnectionTarget;
+	readonly file: string;
+	readonly migrationsDir: string;
+	readonly waitMs: number;
+	readonly lockWaitMs: number;
+	/** The revision the dump holds (a revision, head or base); default: the one in the dump's cc-dev header. */
+	readonly revision?: string;
+	/** Drop the public schema and everything in it first (in the same transaction). */
+	readonly clean?: boolean;
+	/** Allow a target that looks like production. */
+	readonly allowProduction?: boolean;
+	/** RAILWAY_ENVIRONMENT. */
+	readonly railwayEnvironment?: string;
+	readonly onEvent?: EventSink;
+	readonly signal?: AbortSignal;
+};
+
+/** What a restore will do, for the confirmation question. */
+export type RestorePlan = {
+	readonly target: string;
+	readonly file: string;
+	readonly statementCount: number;
+	/** The revision to record (undefined: base, nothing recorded) and its ancestors, oldest first. */
+	readonly revision: string | undefined;
+	readonly revisions: readonly string[];
+	readonly revisionSource: 'flag' | 'dump header';
+	/** Tables the database has now (schema.table). */
+	readonly existingTables: readonly string[];
+	readonly clean: boolean;
+	/** Why the target looks like production, when it does. */
+	readonly production: string | undefined;
+};
+
+export type RestoreResult = RestorePlan & {readonly durationMs: number};
+
+async function userTables(client: PgClient): Promise<string[]> {
+	const result = await client.query<{name: string}>(
+		`select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+		 where c.relkind in ('r', 'p', 'v', 'm', 'f') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+		 and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+		 order by 1`,
+	);
+	return result.rows.map((row) => row.name);
+}
+
+function resolveRecorded(options: RestoreOptions, script: DumpScript): {revision: string | undefined; revisions: string[]; source: RestorePlan['revisionSource']} {
+	const wanted = options.revision ?? script.revision;
+	if (wanted === undefined) {
+		throw new UsageError(`${script.fileName} does not say which revision it holds (no "-- cc-dev revision:" line).`, {
+			hint: 'Pass --revision REV (the revision the dump was taken at; head for the current migrations, base to record none) so that migrate status is right afterwards.',
+		});
+	}
+	const graph = buildGraph(loadMigrations(options.migrationsDir));
+	const revision = resolveRevision(graph, wanted);
+	const ancestors = revision === undefined ? new Set<string>() : ancestorsOf(graph, revision);
+	return {
+		revision,
+		revisions: graph.ordered.filter((migration) => ancestors.has(migration.revision)).map((migration) => migration.revision),
+		source: options.revision === undefined ? 'dump header' : 'flag',
+	};
+}
+
+/** Refuses a production-looking target without --production; needs no connection. */
+function refuseProduction(options: RestoreOptions): string | undefined {
+	const reason = productionReason({target: options.target, railwayEnvironment: options.railwayEnvironment});
+	if (reason && !options.allowProduction) {
+		throw new UsageError(`${describeTarget(options.target)} looks like production (${reason}); refusing to restore into it.`, {
+			hint: 'This is the emergency recovery path: if you mean it, pass --production (and take a backup first).',
+		});
+	}
+	return reason;
+}
+
+function refusals(plan: RestorePlan): void {
+	if (plan.existingTables.length > 0 && !plan.clean) {
+		const shown = plan.existingTables.slice(0, 5).join(', ');
+		throw new UsageError(`${plan.target} already has ${plan.existingTables.length} table${plan.existingTables.length === 1 ? '' : 's'} (${shown}${plan.existingTables.length > 5 ? ', ...' : ''}); refusing to restore over them.`, {
+			hint: 'Restore into an empty database, or pass --clean to drop the public schema and everything in it first (in the same transaction).',
+		});
+	}
+}
+
+/** What the restore will do on this database; refuses production and non-empty targets without their flags. */
+async function guardedPlan(client: PgClient, script: DumpScript, recorded: ReturnType<typeof resolveRecorded>, options: RestoreOptions): Promise<RestorePlan> {
+	const plan: RestorePlan = {
+		target: describeTarget(options.target),
+		file: options.file,
+		statementCount: script.statements.length,
+		revision: recorded.revision,
+		revisions: recorded.revisions,
+		revisionSource: recorded.source,
+		existingTables: await userTables(client),
+		clean: options.clean === true,
+		production: refuseProduction(options),
+	};
+	refusals(plan);
+	return plan;
+}
+
+/** Reads and checks the dump, looks at the target, and says what a restore would do; changes nothing. */
+export async function planRestore(options: RestoreOptions): Promise<RestorePlan> {
+	refuseProduction(options);
+	const script = await readDumpFile(options.file);
+	const recorded = resolveRecorded(options, script);
+	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev restore'});
+	try {
+		return await guardedPlan(client, script, recorded, options);
+	} finally {
+		await client.end().catch(() => {});
+	}
+}
+
+/** Runs a dump's statements in order on a client that is inside a transaction; a failure names file:line:column. */
+export async function executeDumpScript(client: PgClient, script: DumpScript, signal?: AbortSignal): Promise<void> {
+	const section = {sql: script.text, offset: 0, line: 1, column: 1};
+	for (const statement of script.statements) {
+		if (signal?.aborted) throw new CancelledError('Cancelled during the restore: rolled back, the database is unchanged.');
+		try {
+			await client.query(statement.sql);
+		} catch (error) {
+			if (!isPostgresError(error)) throw error;
+			throw toMigrationSqlError(error, script.fileName, script.text, section, statement, 'The restore was rolled back: the database is exactly as it was before.');
+		}
+	}
+}
+
+const cleanSql = [
+	'DROP SCHEMA IF EXISTS public CASCADE',
+	'CREATE SCHEMA public',
+	"COMMENT ON SCHEMA public IS 'standard public schema'",
+	'GRANT USAGE ON SCHEMA public TO PUBLIC',
+];
+
+/**
+ * `cc-dev restore FILE`: the emergency recovery. Under the migration lock and in one transaction:
+ * optionally drop the public schema, run the dump, record the restored revision (and its
+ * ancestors) as `restored`. A failure rolls everything back. The guards of `planRestore` apply.
+ */
+export async function restoreDump(options: RestoreOptions): Promise<RestoreResult> {
+	const started = performance.now();
+	refuseProduction(options);
+	const script = await readDumpFile(options.file);
+	const recorded = resolveRecorded(options, script);
+	const graph = buildGraph(loadMigrations(options.migrationsDir));
+	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev restore'});
+	let locked = false;
+	try {
+		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal});
+		locked = true;
+		const plan = await guardedPlan(client, script, recorded, options);
+		await client.query('BEGIN');
+		try {
+			if (plan.clean) for (const statement of cleanSql) await client.query(statement);
+			await executeDumpScript(client, script, options.signal);
+			await client.query(createVersionTableSql);
+			await client.query(`DELETE FROM ${qualifiedVersionTable}`);
+			for (const revision of plan.revisions) {
+				const migration = graph.byRevision.get(revision)!;
+				await client.query(insertRevisionSql(revision, migration.message, migration.checksum, 'restored', false));
+			}
+			await client.query('COMMIT');
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => {});
+			throw error;
+		}
+		return {...plan, durationMs: performance.now() - started};
+	} finally {
+		if (locked) await releaseMigrationLock(client).catch(() => {});
+		await client.end().catch(() => {});
+	}
+}
+

@@ -1,0 +1,102 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import test, {type ExecutionContext} from 'ava';
+import {UsageError} from '../../../source/core/errors.js';
+import {MigrationSqlError} from '../../../source/core/migrations/sql-error.js';
+import {readMigrationStatus} from '../../../source/core/migrations/status.js';
+import {planRestore, restoreDump, type RestoreOptions} from '../../../source/core/schema/restore-dump.js';
+import {parseDatabaseUrl} from '../../../source/core/database/target.js';
+import type {ConnectionTarget} from '../../../source/core/database/target.js';
+import {freshDatabase, query, repoRoot} from '../../helpers/database.js';
+
+const migrationsDir = path.join(repoRoot, 'migrations');
+const schemaFile = path.join(repoRoot, 'railway_schema.sql');
+
+const options = (target: ConnectionTarget, extra: Partial<RestoreOptions> = {}): RestoreOptions => ({target, file: schemaFile, migrationsDir, waitMs: 2000, lockWaitMs: 5000, ...extra});
+
+const tables = async (target: ConnectionTarget): Promise<string[]> =>
+	(await query<{tablename: string}>(target, "select tablename from pg_tables where schemaname = 'public' order by 1")).map((row) => row.tablename);
+
+function dumpFile(t: ExecutionContext, text: string): string {
+	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-restore-'));
+	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const file = path.join(directory, 'dump.sql');
+	writeFileSync(file, text);
+	return file;
+}
+
+test('restores the committed dump into an empty database and records the revision, so status is right', async (t) => {
+	const target = await freshDatabase(t);
+	const plan = await planRestore(options(target));
+	t.like(plan, {revisionSource: 'dump header', clean: false, production: undefined});
+	t.deepEqual(plan.existingTables, []);
+	const result = await restoreDump(options(target));
+	t.is(result.revision, '28a8c0e6e895');
+	t.is((await tables(target)).length, 9);
+	const rows = await query<{revision: string; how: string}>(target, 'select revision, how from cc_dev_migrations');
+	t.deepEqual(rows, [{revision: '28a8c0e6e895', how: 'restored'}]);
+	const status = await readMigrationStatus({target, migrationsDir, waitMs: 2000});
+	t.deepEqual(status.current, ['28a8c0e6e895']);
+	t.deepEqual(status.problems, []);
+});
+
+test('refuses a database that already has tables unless --clean, which replaces them in the same transaction', async (t) => {
+	const target = await freshDatabase(t);
+	await query(target, 'CREATE TABLE precious (id int); INSERT INTO precious VALUES (1)');
+	const error = await t.throwsAsync(planRestore(options(target)), {instanceOf: UsageError, message: /already has 1 table \(public\.precious\); refusing/});
+	t.regex(error!.hint!, /--clean/);
+	await t.throwsAsync(restoreDump(options(target)), {instanceOf: UsageError});
+	t.deepEqual(await tables(target), ['precious']);
+	await restoreDump(options(target, {clean: true}));
+	const after = await tables(target);
+	t.false(after.includes('precious'));
+	t.is(after.length, 9);
+});
+
+test('refuses a production-looking target without --production, before connecting', async (t) => {
+	const target = await freshDatabase(t);
+	await t.throwsAsync(planRestore(options(target, {railwayEnvironment: 'production'})), {instanceOf: UsageError, message: /looks like production \(RAILWAY_ENVIRONMENT is production\)/});
+	const remote = parseDatabaseUrl('postgresql://u:secret@db.example.com:5432/app', 'DATABASE_URL');
+	const error = await t.throwsAsync(restoreDump(options(remote, {waitMs: 0})), {instanceOf: UsageError, message: /looks like production \(the database host db\.example\.com is not this machine\)/});
+	t.regex(error!.hint!, /--production/);
+	const allowed = await planRestore(options(target, {railwayEnvironment: 'production', allowProduction: true}));
+	t.is(allowed.production, 'RAILWAY_ENVIRONMENT is production');
+});
+
+test('a restore that fails halfway leaves the database untouched and names the line', async (t) => {
+	const target = await freshDatabase(t);
+	await query(target, 'CREATE TABLE precious (id int)');
+	const text = readFileSync(schemaFile, 'utf8').replace('CREATE TABLE public.learning_insights (', 'CREATE TABLE public.learning_insights (\n    broken public.no_such_type,');
+	const file = dumpFile(t, text);
+	const error = await t.throwsAsync(restoreDump(options(target, {file, clean: true})), {instanceOf: MigrationSqlError});
+	t.is(error!.exitCode, 1);
+	const line = text.split('\n').findIndex((candidate) => candidate.includes('public.no_such_type')) + 1;
+	t.regex(error!.message, new RegExp(`^dump\\.sql:${line}:\\d+: type "public\\.no_such_type" does not exist`));
+	t.regex(error!.hint!, /rolled back/);
+	t.deepEqual(await tables(target), ['precious']);
+	t.deepEqual(await query(target, "select 1 from pg_extension where extname = 'uuid-ossp'"), []);
+});
+
+test('a dump without a revision line needs --revision; base records nothing', async (t) => {
+	const target = await freshDatabase(t);
+	const file = dumpFile(t, readFileSync(schemaFile, 'utf8').replace(/^-- cc-dev revision: .*\n/m, ''));
+	const error = await t.throwsAsync(planRestore(options(target, {file})), {instanceOf: UsageError, message: /does not say which revision it holds/});
+	t.regex(error!.hint!, /--revision REV/);
+	await t.throwsAsync(planRestore(options(target, {file, revision: 'ffffffffffff'})), {instanceOf: UsageError, message: /Unknown revision/});
+	const result = await restoreDump(options(target, {file, revision: 'base'}));
+	t.is(result.revision, undefined);
+	t.deepEqual(await query(target, 'select revision from cc_dev_migrations'), []);
+	t.is((await tables(target)).length, 9);
+});
+
+test('restoring waits for the migration lock', async (t) => {
+	const target = await freshDatabase(t);
+	const pg = (await import('pg')).default;
+	const holder = new pg.Client({connectionString: target.url});
+	await holder.connect();
+	t.teardown(() => holder.end());
+	await holder.query('select pg_advisory_lock($1::bigint)', [0x63_63_64_65_76]);
+	await t.throwsAsync(restoreDump(options(target, {lockWaitMs: 300})), {message: /holds the migration lock/});
+	t.deepEqual(await tables(target), []);
+});
