@@ -1,11 +1,13 @@
 import {describeTarget} from '../core/database/target.js';
 import {UsageError, type ExitCode} from '../core/errors.js';
+import {requireNonProductionTarget} from '../core/guards/production.js';
 import {stampRevision} from '../core/migrations/stamp.js';
 import {unlockMigrations} from '../core/migrations/unlock.js';
 import type {CommandContext} from './command.js';
 import {sessionOptions} from './session-options.js';
 
 export async function runMigrateStamp(context: CommandContext): Promise<ExitCode> {
+	requireNonProductionTarget(context.config(), context.flag('production'), 'production', 'migrate stamp');
 	const revision = context.args.positionals[0];
 	if (!revision) throw new UsageError('cc-dev migrate stamp needs a revision (or head, or base).');
 	const result = await stampRevision({...sessionOptions(context), revision});
