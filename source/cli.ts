@@ -3,7 +3,7 @@ import type {Io} from './commands/command.js';
 import {createContext, parseCommandArguments} from './commands/context.js';
 import {commandHelp, generalHelp} from './commands/help.js';
 import {findCommand} from './commands/registry.js';
-import {isCcDevError, type ExitCode} from './core/errors.js';
+import {isCcDevError} from './core/errors.js';
 import {errorJson, errorText} from './report/error-text.js';
 import {createStyle, shouldColor} from './report/style.js';
 
@@ -18,10 +18,12 @@ const standardIo: Io = {stdout: process.stdout, stderr: process.stderr, stdin: p
  * terminal, no command prints help and exits 2. Ctrl-C cancels the running operation (it cleans
  * up and exits 1); a second Ctrl-C exits at once with 130.
  */
-export async function main(argv: readonly string[], io: Io = standardIo): Promise<ExitCode | 130> {
-	const wantsJson = argv.includes('--json');
-	const verbose = argv.includes('--verbose');
-	const style = createStyle(!argv.includes('--no-color') && shouldColor(io.stderr));
+export async function main(argv: readonly string[], io: Io = standardIo): Promise<number> {
+	// Words after `--` belong to deploy's start command, not to cc-dev.
+	const own = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	const wantsJson = own.includes('--json');
+	const verbose = own.includes('--verbose');
+	const style = createStyle(!own.includes('--no-color') && shouldColor(io.stderr));
 	if (argv[0] === '--version' || argv[0] === '-V') {
 		io.stdout.write(`${version()}\n`);
 		return 0;

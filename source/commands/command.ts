@@ -47,7 +47,8 @@ export type CommandContext = {
 };
 
 export type CommandModule = {
-	run(context: CommandContext): Promise<ExitCode>;
+	/** Resolves to the exit code: an ExitCode, or the start command's own code after a deploy hands over. */
+	run(context: CommandContext): Promise<ExitCode | number>;
 };
 
 export type CommandSpec = {

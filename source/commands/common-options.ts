@@ -24,3 +24,7 @@ export const providerOptions = {
 	provider: {type: 'string', valueName: 'NAME', description: 'docker, embedded or url (default: Docker when an engine answers, else embedded)'},
 	port: {type: 'string', valueName: 'PORT', description: 'Port of the local database on 127.0.0.1 (default: docker-compose.yml)'},
 } as const satisfies Record<string, OptionSpec>;
+
+export const productionOption = {
+	production: {type: 'boolean', description: 'Allow a production target (RAILWAY_ENVIRONMENT=production or a database host other than this machine)'},
+} as const satisfies Record<string, OptionSpec>;

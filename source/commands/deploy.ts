@@ -1,7 +1,7 @@
 import {constants} from 'node:os';
 import type {DeployLogEvent} from '../core/deploy/deploy-events.js';
 import {deploy} from '../core/deploy/deploy.js';
-import {EnvironmentError, isCcDevError, type ExitCode} from '../core/errors.js';
+import {EnvironmentError, isCcDevError} from '../core/errors.js';
 import {createDeployLog} from '../report/deploy-log.js';
 import type {CommandContext} from './command.js';
 import {sessionOptions} from './session-options.js';
@@ -117,12 +117,12 @@ async function deployThenStart(context: CommandContext, trap: Trap, log: Log): P
 }
 
 /** `cc-dev deploy [-- START COMMAND]`: timestamped log lines (or JSON lines), then the start command. */
-export async function runDeploy(context: CommandContext): Promise<ExitCode> {
+export async function runDeploy(context: CommandContext): Promise<number> {
 	const log = createDeployLog({stdout: context.io.stdout, stderr: context.io.stderr, json: context.json});
 	const trap = trapSignals(log);
 	try {
 		// The start command's code can be anything from 0 to 255; cc-dev passes it through unchanged.
-		return (await deployThenStart(context, trap, log)) as ExitCode;
+		return deployThenStart(context, trap, log);
 	} catch (error) {
 		if (!isCcDevError(error)) throw error;
 		log({type: 'deploy-failed', message: error.message, hint: error.hint, exitCode: error.exitCode});

@@ -176,11 +176,7 @@ test('a deploy killed with SIGKILL mid-migration leaves no trace; the next deplo
 	t.deepEqual(await query(target, 'select id from half'), [{id: 1}]);
 });
 
-// Known failing: cc-dev cancels the running query (pg_cancel_backend), but executeStep then
-// replays the cancelled migration statement by statement to locate an error that has no
-// position (locateFailure in source/core/migrations/execute-step.ts), so the 10 s statement runs
-// again before the cancellation is reported. Flip to test() once the replay skips cancelled runs.
-test.failing('a SIGTERM during the migrations cancels the running one cleanly and the start command never starts', async (t) => {
+test('a SIGTERM during the migrations cancels the running one cleanly and the start command never starts', async (t) => {
 	const target = await freshDatabase(t);
 	const directory = migrationsDir(t, [
 		...chain(1),

@@ -87,7 +87,7 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 			if (!isTransient(pgError)) throw permanentError(pgError, target);
 			const reason = redact(pgError.code ?? pgError.message);
 			options.onEvent?.({type: 'connect-attempt', target: describeTarget(target), attempt, error: reason});
-			if (options.signal?.aborted || Date.now() + delay > deadline) {
+			if (options.signal?.aborted || Date.now() >= deadline) {
 				const waited = ((Date.now() - started) / 1000).toFixed(1);
 				throw new EnvironmentError(
 					`Cannot reach the database at ${target.host}:${target.port} (${reason}) after ${attempt} attempt${attempt === 1 ? '' : 's'} in ${waited} s.`,
@@ -99,7 +99,7 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 					},
 				);
 			}
-			await sleep(delay, options.signal);
+			await sleep(Math.min(delay, Math.max(deadline - Date.now(), 0)), options.signal);
 			delay = Math.min(delay * 2, options.maxDelayMs ?? 2000);
 		}
 	}

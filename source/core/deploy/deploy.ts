@@ -1,4 +1,3 @@
-import type {PgClient} from '../database/connect.js';
 import {describeTarget} from '../database/target.js';
 import type {CoreEvent} from '../events.js';
 import {withMigrationSession, type MigrationSession, type SessionOptions} from '../migrations/migration-session.js';
@@ -44,17 +43,7 @@ export type DeployResult = {
 
 type Frame = Pick<DeployResult, 'serverVersion' | 'extensions'>;
 
-/**
- * The server ends a backend whose client went away (a deploy killed mid-migration) within a
- * second, rolling its transaction back and freeing the lock for the next deploy; without it the
- * backend would run its statement to the end first. Linux servers only; elsewhere it is skipped.
- */
-async function watchClientConnection(client: PgClient): Promise<void> {
-	await client.query("SET client_connection_check_interval = '1s'").catch(() => {});
-}
-
 async function openFrame(session: MigrationSession, options: DeployOptions, lockWaitedMs: number): Promise<Frame> {
-	await watchClientConnection(session.client);
 	const info = await session.client.query<{version: string; user: string; pid: number}>("select current_setting('server_version') as version, current_user as user, pg_backend_pid() as pid");
 	const row = info.rows[0]!;
 	options.onEvent?.({type: 'deploy-connected', serverVersion: row.version, user: row.user, backendPid: row.pid, lockWaitedMs});

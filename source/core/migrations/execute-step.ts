@@ -85,7 +85,10 @@ async function executeTransactional(client: PgClient, step: AnalysedMigration, w
 		if (position !== undefined && position >= 1 && position <= sectionLength + 1) {
 			throw toMigrationSqlError({...error, message: error.message, position: String(position)} as PostgresError, step.migration.fileName, step.migration.text, step.section, wholeSection(step), outcome);
 		}
-		const located = error.position ? undefined : await locateFailure(client, step);
+		// Replaying is for errors that name no statement; never after a cancel, a timeout or a lock
+		// that was not granted (class 57, 55P03): replaying would run, or wait for, it all again.
+		const replayable = !error.position && !error.code?.startsWith('57') && error.code !== '55P03';
+		const located = replayable ? await locateFailure(client, step) : undefined;
 		if (located) throw toMigrationSqlError(located.error, step.migration.fileName, step.migration.text, step.section, located.statement, outcome);
 		throw new FailureError(`${step.migration.fileName}: ${error.message}`, {hint: [error.detail ? `DETAIL: ${error.detail}` : '', outcome].filter(Boolean).join('\n'), cause: error});
 	}

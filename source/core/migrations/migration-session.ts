@@ -58,6 +58,10 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 	let locked = false;
 	try {
 		await client.query(`SET lock_timeout = ${literal(options.lockTimeout)}; SET statement_timeout = ${literal(options.statementTimeout)}; SET synchronous_commit = off; SET client_min_messages = warning`);
+		// The server then ends this backend within a second when the process dies (a deploy killed
+		// mid-migration), rolling back and freeing the lock instead of finishing the statement first.
+		// Only where the server's OS supports it (PostgreSQL 14+ on Linux).
+		await client.query(`SET client_connection_check_interval = '1s'`).catch(() => {});
 		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal});
 		locked = true;
 		let state = await readDatabaseState(client, graph);
