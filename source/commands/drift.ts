@@ -3,21 +3,14 @@ import {parseDatabaseUrl} from '../core/database/target.js';
 import {detectDrift} from '../core/schema/drift.js';
 import {renderDrift} from '../report/drift.js';
 import type {CommandContext} from './command.js';
+import {sessionOptions} from './session-options.js';
 
 /** `cc-dev drift`: the live database against what the migrations produce; exit 1 on drift. Never changes the live database. */
 export async function runDrift(context: CommandContext): Promise<ExitCode> {
-	const config = context.config();
 	const scratchUrl = context.string('scratch-url');
 	const result = await detectDrift({
-		target: config.target,
+		...sessionOptions(context),
 		...(scratchUrl ? {scratchServer: parseDatabaseUrl(scratchUrl, '--scratch-url')} : {}),
-		migrationsDir: config.migrationsDir,
-		waitMs: config.waitMs,
-		lockWaitMs: config.lockWaitMs,
-		lockTimeout: config.lockTimeout,
-		statementTimeout: config.statementTimeout,
-		onEvent: context.onEvent,
-		signal: context.signal,
 	});
 	if (context.json) context.printJson({...result, drift: result.differences.length > 0});
 	else context.out(renderDrift(result, context.style));

@@ -1,3 +1,4 @@
+import type {Config} from '../config/load-config.js';
 import {connect, type PgClient} from '../database/connect.js';
 import type {ConnectionTarget} from '../database/target.js';
 import type {EventSink} from '../events.js';
@@ -19,6 +20,19 @@ export type SessionOptions = {
 	/** Adopt a Flask-Migrate database (alembic_version at a known revision). Default true. */
 	readonly adopt?: boolean;
 };
+
+/** The session options a configuration gives, plus the caller's progress sink and cancellation. */
+export function sessionOptionsOf(config: Config, extra: {onEvent?: EventSink; signal?: AbortSignal} = {}): SessionOptions {
+	return {
+		target: config.target,
+		migrationsDir: config.migrationsDir,
+		waitMs: config.waitMs,
+		lockWaitMs: config.lockWaitMs,
+		lockTimeout: config.lockTimeout,
+		statementTimeout: config.statementTimeout,
+		...extra,
+	};
+}
 
 export type MigrationSession = {
 	readonly client: PgClient;
