@@ -1,5 +1,6 @@
-import type {CommandSpec} from './command.js';
-import {connectionOptions, providerOptions, runOptions} from './common-options.js';
+import type {CommandSpec, OptionSpec} from './command.js';
+import {connectionOptions, productionOption, providerOptions, runOptions} from './common-options.js';
+import {templateQuestionNames} from '../core/scaffold/question-flags.js';
 
 /**
  * Every command, once. The argv parser, `--help` and the interactive menu all read this list;
@@ -33,8 +34,21 @@ export const commands: readonly CommandSpec[] = [
 	{
 		path: ['db', 'destroy'],
 		summary: 'Remove the local database and all its data',
-		options: {...providerOptions, yes: {type: 'boolean', short: 'y', description: 'Do not ask for confirmation'}},
+		options: {...providerOptions, yes: {type: 'boolean', short: 'y', description: 'Do not ask for confirmation'}, ...productionOption},
 		load: async () => ({run: (await import('./db.js')).runDbDestroy}),
+	},
+	{
+		path: ['db', 'logs'],
+		summary: 'Show the Docker database\'s logs (-f to follow)',
+		options: {...providerOptions, follow: {type: 'boolean', short: 'f', description: 'Keep streaming new lines'}, tail: {type: 'string', valueName: 'N', description: 'Only the last N lines'}},
+		load: async () => ({run: (await import('./db.js')).runDbLogs}),
+	},
+	{
+		path: ['db', 'psql'],
+		summary: 'Open psql on the local database (inside the container with Docker: no local client needed)',
+		options: {...providerOptions},
+		takesRest: true,
+		load: async () => ({run: (await import('./db.js')).runDbPsql}),
 	},
 	{
 		path: ['migrate', 'up'],
@@ -49,6 +63,7 @@ export const commands: readonly CommandSpec[] = [
 			...runOptions,
 			to: {type: 'string', valueName: 'REV', description: 'Revert until this revision is the current one (base: everything)'},
 			steps: {type: 'string', valueName: 'N', description: 'How many migrations to revert (default 1)'},
+			...productionOption,
 		},
 		load: async () => ({run: (await import('./migrate-run.js')).runMigrateDown}),
 	},
@@ -90,10 +105,34 @@ export const commands: readonly CommandSpec[] = [
 		load: async () => ({run: (await import('./migrate-preview.js')).runMigratePreview}),
 	},
 	{
+		path: ['migrate', 'new'],
+		summary: 'Write a new migration from a template (asks what is missing in a terminal)',
+		arguments: '[MESSAGE]',
+		/** Read when parsed: one --<question> flag per question of the templates. */
+		get options(): Record<string, OptionSpec> {
+			const questions = templateQuestionNames().map((name): [string, OptionSpec] => [name, {type: 'string', valueName: 'VALUE', description: `Answer to the template question "${name}"`}]);
+			return {
+				template: {type: 'string', short: 't', valueName: 'NAME', description: 'Template: blank (the default without a terminal), create-table, add-column, add-index, ...'},
+				message: {type: 'string', short: 'm', valueName: 'TEXT', description: 'What the migration does (or give it as the argument)'},
+				merge: {type: 'boolean', description: 'Write a merge revision that joins the current heads'},
+				migrations: connectionOptions.migrations,
+				...Object.fromEntries(questions),
+			};
+		},
+		details: [
+			'Examples:',
+			'  cc-dev migrate new                                  (in a terminal: asks for the template and its answers)',
+			'  cc-dev migrate new "add study goals" --template create-table --table study_goals --columns "title varchar(200) NOT NULL"',
+			'  cc-dev migrate new "merge heads" --merge',
+			'Templates live in templates/ (blank, create-table, add-column, add-index, ...). Without a terminal, a missing answer is an error naming its flag.',
+		].join('\n'),
+		load: async () => ({run: (await import('./migrate-new.js')).runMigrateNew}),
+	},
+	{
 		path: ['migrate', 'stamp'],
 		summary: 'Record REV (and its ancestors) as applied without running SQL',
 		arguments: 'REV',
-		options: {...runOptions},
+		options: {...runOptions, ...productionOption},
 		load: async () => ({run: (await import('./migrate-admin.js')).runMigrateStamp}),
 	},
 	{
@@ -101,6 +140,94 @@ export const commands: readonly CommandSpec[] = [
 		summary: 'End the session that holds the migration lock',
 		options: {...connectionOptions},
 		load: async () => ({run: (await import('./migrate-admin.js')).runMigrateUnlock}),
+	},
+	{
+		path: ['lint'],
+		summary: 'Check migrations for statements that lock or rewrite live tables, or break the running release',
+		arguments: '[FILES...]',
+		options: {
+			reporter: {type: 'string', valueName: 'NAME', description: 'pretty, json, junit or github'},
+			pending: {type: 'boolean', description: 'Only migrations not yet applied to the configured database'},
+			severity: {type: 'string', valueName: 'RULE=LEVEL', description: 'Set a rule to error, warning or off (repeatable)'},
+			migrations: connectionOptions.migrations,
+		},
+		ownArguments: true,
+		load: async () => ({run: (await import('./lint-command.js')).runLintCommand}),
+	},
+	{
+		path: ['test'],
+		summary: 'The validation suite: connection, migrations, commands, schema, creation, dump, lint (in scratch databases)',
+		options: {
+			...runOptions,
+			...providerOptions,
+			reporter: {type: 'string', valueName: 'NAME', description: 'pretty (default), json, junit or tap'},
+			only: {type: 'string', valueName: 'CHECKS', multiple: true, description: 'Run only these checks: ids or numbers, comma-separated (connection, migrations, commands, schema, creation, dump, lint)'},
+			bail: {type: 'boolean', description: 'Stop at the first failed check'},
+			schema: {type: 'string', valueName: 'FILE', description: 'The committed schema dump to compare with (default: railway_schema.sql)'},
+		},
+		details: [
+			'Runs against the configured server (DATABASE_URL, else the local database) in scratch databases that it creates and always drops; the role needs CREATEDB.',
+			'The expected schema is the committed railway_schema.sql: restored into a scratch database and compared structurally with the migrated one, and compared as text with a fresh dump.',
+			'Exit codes: 0 all passed, 1 a check failed, 3 an environment problem (unreachable, no CREATEDB, no pg_dump).',
+		].join('\n'),
+		load: async () => ({run: (await import('./test-suite.js')).runTestSuite}),
+	},
+	{
+		path: ['dump'],
+		summary: 'Schema-only dump (deterministic) to railway_schema.sql; --check compares instead of writing',
+		options: {
+			...connectionOptions,
+			...providerOptions,
+			out: {type: 'string', valueName: 'FILE', description: 'Where to write it (default: railway_schema.sql; - for stdout)'},
+			check: {type: 'boolean', description: 'Compare with the file instead of writing it; exit 1 when it differs'},
+			'from-migrations': {type: 'boolean', description: 'Dump a scratch database migrated to head (what the committed file must be) instead of the configured database'},
+		},
+		details: 'pg_dump --schema-only --no-owner --no-privileges with a fixed restrict key: inside the db container with Docker, else a local pg_dump of the server\'s major version or newer (CC_DEV_PG_DUMP to choose one).',
+		load: async () => ({run: (await import('./dump.js')).runDump}),
+	},
+	{
+		path: ['restore'],
+		summary: 'Emergency recovery: restore a schema dump in one transaction and record its revision',
+		arguments: 'FILE',
+		options: {
+			...connectionOptions,
+			'lock-wait': runOptions['lock-wait'],
+			yes: {type: 'boolean', short: 'y', description: 'Do not ask for confirmation'},
+			clean: {type: 'boolean', description: 'Drop the public schema and everything in it first (same transaction)'},
+			...productionOption,
+			revision: {type: 'string', valueName: 'REV', description: 'The revision the dump holds (default: its "-- cc-dev revision:" line; base for none)'},
+		},
+		load: async () => ({run: (await import('./restore.js')).runRestore}),
+	},
+	{
+		path: ['drift'],
+		summary: 'Compare a live database with what the migrations produce at its revision; exit 1 on drift',
+		options: {
+			...runOptions,
+			'scratch-url': {type: 'string', valueName: 'URL', description: 'Server for the scratch database (default: the live database\'s server; needs CREATEDB)'},
+		},
+		details: 'Read-only on the live database: a scratch database is migrated to the revision the live one claims, and the two are compared structurally (tables, columns, types, nullability, defaults, indexes, constraints, enum values).',
+		load: async () => ({run: (await import('./drift.js')).runDrift}),
+	},
+	{
+		path: ['deploy'],
+		summary: 'Railway deploy: wait for the database, create extensions, migrate under the lock, verify, then run -- COMMAND',
+		options: {
+			...runOptions,
+			wait: {...runOptions.wait, description: 'How long to wait for the database to accept connections (default 30)'},
+			'lock-retries': {type: 'string', valueName: 'N', description: 'Retries of a migration that hit lock_timeout (default 3)'},
+			'dry-run': {type: 'boolean', description: 'Wait, lock, show the pending SQL and lint findings, change nothing'},
+		},
+		takesRest: true,
+		details: [
+			'Examples:',
+			'  cc-dev deploy                                   (Railway preDeployCommand: migrations once per deploy)',
+			'  cc-dev deploy -- gunicorn --bind 0.0.0.0:8000 src.app:app',
+			'  cc-dev deploy --dry-run',
+			'The start command runs in cc-dev\'s place: SIGTERM, SIGINT, SIGHUP, SIGQUIT and SIGUSR2 are forwarded, and its exit code is cc-dev\'s.',
+			'Logs are timestamped lines (errors on stderr); --json writes one JSON object per event. See docs/railway-migration-guide.md.',
+		].join('\n'),
+		load: async () => ({run: (await import('./deploy.js')).runDeploy}),
 	},
 ];
 

@@ -1,0 +1,44 @@
+import {Box, Text} from 'ink';
+import type {MenuItem} from '../menu-items.js';
+
+export type MenuProps = {
+	readonly items: readonly MenuItem[];
+	readonly selected: number;
+	/** Two columns when there is room (width >= 70). */
+	readonly width: number;
+	/** How many items the left column holds in two-column mode. */
+	readonly split: number;
+};
+
+function Entry({item, isSelected, width}: {readonly item: MenuItem; readonly isSelected: boolean; readonly width: number}) {
+	return (
+		<Box width={width}>
+			<Text color={isSelected ? 'cyan' : undefined} bold={isSelected} wrap="truncate-end">
+				{isSelected ? '› ' : '  '}
+				<Text color={isSelected ? 'cyan' : 'magenta'} bold>
+					{item.key}
+				</Text>
+				{'  '}
+				{item.label}
+			</Text>
+		</Box>
+	);
+}
+
+/** The keyboard menu; the selected item has a pointer and colour (the pointer alone under NO_COLOR). */
+export function Menu({items, selected, width, split}: MenuProps) {
+	const isTwoColumns = width >= 70;
+	const columns = isTwoColumns ? [items.slice(0, split), items.slice(split)] : [items];
+	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
+	return (
+		<Box flexDirection="row">
+			{columns.map((column, columnIndex) => (
+				<Box key={columnIndex} flexDirection="column" width={columnWidth}>
+					{column.map((item) => (
+						<Entry key={item.id} item={item} isSelected={items.indexOf(item) === selected} width={columnWidth} />
+					))}
+				</Box>
+			))}
+		</Box>
+	);
+}

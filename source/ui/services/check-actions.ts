@@ -1,0 +1,111 @@
+import {renameSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import type {Config} from '../../core/config/load-config.js';
+import {resolveTemplatesDir} from '../../core/scaffold/templates-dir.js';
+import {formatMs} from '../tone.js';
+import type {ActionContext, ActionOutcome, ResultLine} from './types.js';
+
+/**
+ * Loads a module another part of cc-dev provides, or undefined when this build does not have it
+ * (the menu then says so instead of failing).
+ */
+async function optional<T>(load: () => Promise<T>): Promise<T | undefined> {
+	try {
+		return await load();
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+		throw error;
+	}
+}
+
+function notAvailable(what: string, command: string): ActionOutcome {
+	return {tone: 'warning', summary: `${what} is not available yet in this build of cc-dev`, lines: [{text: `When it is, \`cc-dev ${command}\` and this menu item run it.`, tone: 'dim'}]};
+}
+
+function runSettings(config: Config, context: ActionContext) {
+	return {
+		target: config.target,
+		migrationsDir: config.migrationsDir,
+		waitMs: config.waitMs,
+		lockWaitMs: config.lockWaitMs,
+		lockTimeout: config.lockTimeout,
+		statementTimeout: config.statementTimeout,
+		signal: context.signal,
+	};
+}
+
+/** `cc-dev test`: the checks live in the task list, the summary is the outcome. */
+export async function runValidationSuite(config: Config, context: ActionContext): Promise<ActionOutcome> {
+	const suite = await optional(() => import('../../core/checks/suite.js'));
+	const dump = await optional(() => import('../../core/schema/pg-dump-tool.js'));
+	if (!suite || !dump) return notAvailable('The validation suite', 'test');
+	const report = await suite.runSuite(
+		{
+			...runSettings(config, context),
+			templatesDir: resolveTemplatesDir(config.templatesDir),
+			schemaFile: path.join(config.projectRoot, 'railway_schema.sql'),
+			choosePgDump: () => dump.choosePgDump(config),
+		},
+		{
+			onEvent: (event) => {
+				if (event.type === 'check-start') context.onEvent({type: 'step-start', id: `check:${event.id}`, title: event.title});
+				if (event.type === 'check-done') {
+					const {result} = event;
+					context.onEvent({type: 'step-verdict', id: `check:${result.id}`, title: result.status === 'passed' ? result.passedTitle : result.title, verdict: result.status, durationMs: result.durationMs, detail: result.figure ?? (result.status === 'passed' ? undefined : result.detail)});
+				}
+			},
+		},
+	);
+	const count = (status: string) => report.checks.filter((check) => check.status === status).length;
+	const lines: ResultLine[] = [];
+	for (const check of report.checks.filter((result) => result.status === 'failed')) {
+		lines.push({text: `✖ ${check.title}: ${check.detail}`, tone: 'failure'});
+		if (check.hint) lines.push({text: `  hint ${check.hint}`, tone: 'dim'});
+	}
+	for (const warning of report.warnings) lines.push({text: `⚠ ${warning}`, tone: 'warning'});
+	const failed = count('failed');
+	return {
+		tone: report.cancelled ? 'warning' : failed > 0 || report.exitCode !== 0 ? 'failure' : 'success',
+		summary: `${report.cancelled ? 'Cancelled: ' : ''}${count('passed')} passed, ${failed} failed, ${count('skipped')} skipped in ${formatMs(report.durationMs)}`,
+		lines,
+	};
+}
+
+/** `cc-dev dump --from-migrations`: a scratch database migrated to head, pg_dump'ed into railway_schema.sql. */
+export async function dumpFromMigrations(config: Config, context: ActionContext): Promise<ActionOutcome> {
+	const source = await optional(() => import('../../core/schema/dump-source.js'));
+	const tools = await optional(() => import('../../core/schema/pg-dump-tool.js'));
+	if (!source || !tools) return notAvailable('The schema dump', 'dump --from-migrations');
+	const tool = tools.choosePgDump(config);
+	tool.catch(() => {});
+	const title = 'Migrate a scratch database to head and pg_dump --schema-only it';
+	context.onEvent({type: 'step-start', id: 'dump', title});
+	const dump = await source.dumpFromMigrations({migrationsDir: config.migrationsDir, tool, waitMs: config.waitMs, signal: context.signal, server: config.target, lockTimeout: config.lockTimeout, statementTimeout: config.statementTimeout});
+	context.onEvent({type: 'step-done', id: 'dump', title, durationMs: dump.durationMs, detail: dump.tool});
+	const file = path.join(config.projectRoot, 'railway_schema.sql');
+	const temporary = `${file}.${process.pid}.tmp`;
+	writeFileSync(temporary, dump.text);
+	renameSync(temporary, file);
+	return {
+		tone: 'success',
+		summary: `Wrote railway_schema.sql at ${dump.revision ?? 'base'} (${dump.lineCount} lines)`,
+		lines: [{text: 'Review the diff (git diff railway_schema.sql) and commit it with the migrations.', tone: 'dim'}],
+	};
+}
+
+/** `cc-dev drift`: the live database against what its migrations produce in a scratch database. */
+export async function checkDrift(config: Config, context: ActionContext): Promise<ActionOutcome> {
+	const drift = await optional(() => import('../../core/schema/drift.js'));
+	if (!drift) return notAvailable('The drift check', 'drift');
+	context.onEvent({type: 'step-start', id: 'drift', title: 'Compare with a scratch database migrated to the same revision'});
+	const result = await drift.detectDrift({...runSettings(config, context), onEvent: context.onEvent});
+	context.onEvent({type: 'step-done', id: 'drift', title: 'Compare with a scratch database migrated to the same revision', durationMs: result.durationMs});
+	const notes: ResultLine[] = result.notes.map((note) => ({text: note, tone: 'dim'}));
+	const at = result.revisions.join(', ') || 'base';
+	if (result.differences.length === 0) return {tone: 'success', summary: `No drift: ${result.target} matches its migrations at ${at}`, lines: notes};
+	return {
+		tone: 'failure',
+		summary: `${result.differences.length} difference${result.differences.length === 1 ? '' : 's'} between ${result.target} and its migrations at ${at}`,
+		lines: [...result.differences.map((difference) => ({text: difference.message, tone: 'warning' as const})), ...notes],
+	};
+}
