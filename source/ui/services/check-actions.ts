@@ -1,44 +1,19 @@
 import {renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Config} from '../../core/config/load-config.js';
+import {sessionOptionsOf} from '../../core/migrations/migration-session.js';
 import {resolveTemplatesDir} from '../../core/scaffold/templates-dir.js';
 import {formatMs} from '../tone.js';
 import type {ActionContext, ActionOutcome, ResultLine} from './types.js';
 
-/**
- * Loads a module another part of cc-dev provides, or undefined when this build does not have it
- * (the menu then says so instead of failing).
- */
-async function optional<T>(load: () => Promise<T>): Promise<T | undefined> {
-	try {
-		return await load();
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-		throw error;
-	}
-}
-
-function notAvailable(what: string, command: string): ActionOutcome {
-	return {tone: 'warning', summary: `${what} is not available yet in this build of cc-dev`, lines: [{text: `When it is, \`cc-dev ${command}\` and this menu item run it.`, tone: 'dim'}]};
-}
-
 function runSettings(config: Config, context: ActionContext) {
-	return {
-		target: config.target,
-		migrationsDir: config.migrationsDir,
-		waitMs: config.waitMs,
-		lockWaitMs: config.lockWaitMs,
-		lockTimeout: config.lockTimeout,
-		statementTimeout: config.statementTimeout,
-		signal: context.signal,
-	};
+	return sessionOptionsOf(config, {signal: context.signal});
 }
 
 /** `cc-dev test`: the checks live in the task list, the summary is the outcome. */
 export async function runValidationSuite(config: Config, context: ActionContext): Promise<ActionOutcome> {
-	const suite = await optional(() => import('../../core/checks/suite.js'));
-	const dump = await optional(() => import('../../core/schema/pg-dump-tool.js'));
-	if (!suite || !dump) return notAvailable('The validation suite', 'test');
+	const suite = await import('../../core/checks/suite.js');
+	const dump = await import('../../core/schema/pg-dump-tool.js');
 	const report = await suite.runSuite(
 		{
 			...runSettings(config, context),
@@ -73,9 +48,8 @@ export async function runValidationSuite(config: Config, context: ActionContext)
 
 /** `cc-dev dump --from-migrations`: a scratch database migrated to head, pg_dump'ed into railway_schema.sql. */
 export async function dumpFromMigrations(config: Config, context: ActionContext): Promise<ActionOutcome> {
-	const source = await optional(() => import('../../core/schema/dump-source.js'));
-	const tools = await optional(() => import('../../core/schema/pg-dump-tool.js'));
-	if (!source || !tools) return notAvailable('The schema dump', 'dump --from-migrations');
+	const source = await import('../../core/schema/dump-source.js');
+	const tools = await import('../../core/schema/pg-dump-tool.js');
 	const tool = tools.choosePgDump(config);
 	tool.catch(() => {});
 	const title = 'Migrate a scratch database to head and pg_dump --schema-only it';
@@ -95,8 +69,7 @@ export async function dumpFromMigrations(config: Config, context: ActionContext)
 
 /** `cc-dev drift`: the live database against what its migrations produce in a scratch database. */
 export async function checkDrift(config: Config, context: ActionContext): Promise<ActionOutcome> {
-	const drift = await optional(() => import('../../core/schema/drift.js'));
-	if (!drift) return notAvailable('The drift check', 'drift');
+	const drift = await import('../../core/schema/drift.js');
 	context.onEvent({type: 'step-start', id: 'drift', title: 'Compare with a scratch database migrated to the same revision'});
 	const result = await drift.detectDrift({...runSettings(config, context), onEvent: context.onEvent});
 	context.onEvent({type: 'step-done', id: 'drift', title: 'Compare with a scratch database migrated to the same revision', durationMs: result.durationMs});

@@ -4,23 +4,14 @@ import {describeTarget} from '../../core/database/target.js';
 import {isCcDevError} from '../../core/errors.js';
 import {buildGraph} from '../../core/migrations/graph.js';
 import {loadMigrations} from '../../core/migrations/load-migrations.js';
-import type {SessionOptions} from '../../core/migrations/migration-session.js';
+import {sessionOptionsOf, type SessionOptions} from '../../core/migrations/migration-session.js';
 import {previewOffline, previewRun, type PreviewStep} from '../../core/migrations/preview.js';
 import {runMigrations, type RunResult} from '../../core/migrations/run-migrations.js';
 import {readDatabaseState} from '../../core/migrations/state.js';
 import type {ActionContext, ActionOutcome, HistoryRow, SqlBlock} from './types.js';
 
 function sessionOptions(config: Config, context: ActionContext): SessionOptions {
-	return {
-		target: config.target,
-		migrationsDir: config.migrationsDir,
-		waitMs: config.waitMs,
-		lockWaitMs: config.lockWaitMs,
-		lockTimeout: config.lockTimeout,
-		statementTimeout: config.statementTimeout,
-		onEvent: context.onEvent,
-		signal: context.signal,
-	};
+	return sessionOptionsOf(config, {onEvent: context.onEvent, signal: context.signal});
 }
 
 function seconds(ms: number): string {
