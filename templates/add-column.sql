@@ -15,7 +15,7 @@
 --     default: text
 -- example:
 --   table: decks
---   column: archived_at
+--   column: example_archived_at
 --   type: timestamp with time zone
 -- ---
 -- A nullable column, or one with a constant default, is added at once without rewriting the

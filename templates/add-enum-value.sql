@@ -12,7 +12,7 @@
 --     kind: text
 -- example:
 --   type: cardstatus
---   value: SUSPENDED
+--   value: EXAMPLE_STATUS
 -- ---
 -- ALTER TYPE ... ADD VALUE cannot run inside a transaction block here, and a new value cannot be
 -- used by the transaction that adds it: this migration declares "Transaction: none" and does

@@ -11,7 +11,7 @@
 --     kind: sql
 --     default: name varchar(200) NOT NULL, custom_fields jsonb
 -- example:
---   table: deck_reminders
+--   table: example_deck_reminders
 --   columns: "deck_id uuid NOT NULL REFERENCES public.decks (id), remind_at timestamp with time zone NOT NULL, message varchar(200), channels jsonb NOT NULL DEFAULT '[]'::jsonb, custom_fields jsonb"
 -- ---
 -- The table follows the conventions of the Cognition Curator schema: a uuid primary key named
