@@ -122,7 +122,7 @@ export async function runDeploy(context: CommandContext): Promise<number> {
 	const trap = trapSignals(log);
 	try {
 		// The start command's code can be anything from 0 to 255; cc-dev passes it through unchanged.
-		return deployThenStart(context, trap, log);
+		return await deployThenStart(context, trap, log);
 	} catch (error) {
 		if (!isCcDevError(error)) throw error;
 		log({type: 'deploy-failed', message: error.message, hint: error.hint, exitCode: error.exitCode});
