@@ -49,8 +49,11 @@ function scripts(directory: string): {up: string; down: string} {
 	};
 }
 
+/** The bin as npx runs it: through its shebang, with the project's Node first in PATH. */
+const binEnv = {PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`};
+
 async function cc(args: string[], target: ConnectionTarget, directory: string): Promise<void> {
-	const result = await execa(process.execPath, [cli, ...args, '--migrations', directory], {env: {DATABASE_URL: target.url}, reject: false});
+	const result = await execa(cli, [...args, '--migrations', directory], {env: {...binEnv, DATABASE_URL: target.url}, reject: false});
 	if (result.exitCode !== 0 && !(args[1] === 'status' && result.exitCode === 1)) throw new Error(`cc-dev ${args.join(' ')} failed: ${String(result.stderr)}`);
 }
 
@@ -80,7 +83,7 @@ export async function benchMigrations(server: ConnectionTarget, rounds = 3): Pro
 	const version: number[] = [];
 	const nodeAlone: number[] = [];
 	for (let index = 0; index < 10; index++) {
-		version.push(await timed(() => execa(process.execPath, [cli, '--version'])));
+		version.push(await timed(() => execa(cli, ['--version'], {env: binEnv})));
 		nodeAlone.push(await timed(() => execa(process.execPath, ['-e', '0'])));
 	}
 	return [

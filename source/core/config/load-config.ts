@@ -68,20 +68,28 @@ function milliseconds(name: string, raw: string | undefined, fallback: number): 
 	return Math.round(seconds * 1000);
 }
 
+function localTarget(local: ComposeDatabase): ConnectionTarget {
+	const host = local.hostIp === '0.0.0.0' || local.hostIp === '' ? '127.0.0.1' : local.hostIp;
+	return parseDatabaseUrl(buildDatabaseUrl({user: local.user, password: local.password, host, port: local.hostPort, database: local.database}), 'the local database');
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
 	const cwd = overrides.cwd ?? process.cwd();
 	const projectRoot = findProjectRoot(cwd, env);
 	const composePath = path.join(projectRoot, 'docker-compose.yml');
 	const composeFile = existsSync(composePath) ? composePath : undefined;
-	const composed = composeFile ? readComposeDatabase(composeFile, env) : composeDefaults;
 	const portOverride = overrides.port ?? (env['CC_DEV_DB_PORT'] ? Number(env['CC_DEV_DB_PORT']) : undefined);
 	if (portOverride !== undefined && (!Number.isInteger(portOverride) || portOverride < 1 || portOverride > 65_535)) {
 		throw new UsageError(`The port must be a number between 1 and 65535 (got "${portOverride}").`);
 	}
-	const local: ComposeDatabase = {
-		...composed,
-		hostPort: portOverride ?? composed.hostPort,
-		image: env['CC_DEV_DB_IMAGE'] || composed.image,
+	let local: ComposeDatabase | undefined;
+	/** The compose file is read when first needed: a command given DATABASE_URL never needs it. */
+	const readLocal = (): ComposeDatabase => {
+		if (!local) {
+			const composed = composeFile ? readComposeDatabase(composeFile, env) : composeDefaults;
+			local = {...composed, hostPort: portOverride ?? composed.hostPort, image: env['CC_DEV_DB_IMAGE'] || composed.image};
+		}
+		return local;
 	};
 	const provider = (overrides.provider ?? env['CC_DEV_PROVIDER'] ?? 'auto') as ProviderChoice;
 	if (!providers.has(provider)) throw new UsageError(`Unknown provider "${provider}".`, {hint: 'Use --provider docker, embedded or url.'});
@@ -92,13 +100,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
 	if (provider === 'url' && !url) {
 		throw new UsageError('--provider url needs a database URL.', {hint: 'Set DATABASE_URL or pass --url.'});
 	}
-	const localHost = local.hostIp === '0.0.0.0' || local.hostIp === '' ? '127.0.0.1' : local.hostIp;
-	const target = url
-		? parseDatabaseUrl(url, source)
-		: parseDatabaseUrl(
-				buildDatabaseUrl({user: local.user, password: local.password, host: localHost, port: local.hostPort, database: local.database}),
-				'the local database',
-			);
+	const target = url ? parseDatabaseUrl(url, source) : localTarget(readLocal());
 
 	return {
 		projectRoot,
@@ -106,7 +108,9 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
 		templatesDir: path.join(projectRoot, 'templates'),
 		stateDir: path.resolve(projectRoot, env['CC_DEV_STATE_DIR'] ?? '.cc-dev'),
 		composeFile,
-		local,
+		get local() {
+			return readLocal();
+		},
 		target,
 		isExternal,
 		provider,
