@@ -180,6 +180,11 @@ export function createEmbeddedProvider(config: Config): DatabaseProvider {
 				child.once('exit', (exitCode) => resolve(exitCode ?? 1));
 				child.once('error', () => resolve(127));
 			});
+			if (code !== 0 && lastLogLines(layout.log, 4).includes('Address already in use')) {
+				throw new EnvironmentError(`Port ${port} on 127.0.0.1 is taken (PostgreSQL could not bind it), so the embedded database cannot listen on it.`, {
+					hint: 'Choose another port with --port PORT (or CC_DEV_DB_PORT) and use the same port in DATABASE_URL.',
+				});
+			}
 			if (code !== 0) {
 				throw new EnvironmentError(`The embedded PostgreSQL did not start (pg_ctl exit ${code}). Last lines of ${layout.log}:\n${lastLogLines(layout.log)}`, {
 					hint: 'Fix what the log says; `cc-dev db destroy` starts over with an empty cluster.',
