@@ -2,9 +2,9 @@ import {withClient} from '../database/connect.js';
 import {withScratchDatabase} from '../database/scratch-database.js';
 import {describeTarget, type ConnectionTarget} from '../database/target.js';
 import {EnvironmentError, InputError} from '../errors.js';
-import type {EventSink} from '../events.js';
 import {buildGraph} from '../migrations/graph.js';
 import {loadMigrations} from '../migrations/load-migrations.js';
+import type {SessionOptions} from '../migrations/migration-session.js';
 import {runMigrations} from '../migrations/run-migrations.js';
 import {readDatabaseState} from '../migrations/state.js';
 import {versionTable} from '../migrations/version-table.js';
@@ -14,18 +14,10 @@ import {readSnapshot} from './read-snapshot.js';
 /** Bookkeeping tables that are not part of the application's schema. */
 export const bookkeepingTables = [versionTable, 'alembic_version'] as const;
 
-export type DriftOptions = {
-	/** The live database: read, never changed. */
-	readonly target: ConnectionTarget;
+/** The session options of the live database (`target`: read, never changed), and where the scratch database goes. */
+export type DriftOptions = SessionOptions & {
 	/** Where the scratch database is created (default: the live database's server). */
 	readonly scratchServer?: ConnectionTarget;
-	readonly migrationsDir: string;
-	readonly waitMs: number;
-	readonly lockWaitMs: number;
-	readonly lockTimeout: string;
-	readonly statementTimeout: string;
-	readonly onEvent?: EventSink;
-	readonly signal?: AbortSignal;
 };
 
 export type DriftResult = {

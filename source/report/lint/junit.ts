@@ -1,16 +1,7 @@
 import type {LintFinding} from '../../core/lint/index.js';
 import {countSeverities, displayPath} from './report.js';
 import type {LintReport, RenderOptions} from './report.js';
-
-function escapeXml(text: string): string {
-	return text
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&apos;');
-}
+import {escapeXml} from '../xml.js';
 
 function details(finding: LintFinding, shownPath: string): string {
 	return escapeXml(`${shownPath}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule}\n${finding.message}\nWhy: ${finding.why}\nFix: ${finding.fix}`);

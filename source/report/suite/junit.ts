@@ -1,15 +1,6 @@
 import type {CheckResult} from '../../core/checks/check.js';
 import type {SuiteReport} from '../../core/checks/suite.js';
-
-function escapeXml(text: string): string {
-	return text
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&apos;');
-}
+import {escapeXml} from '../xml.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
