@@ -47,6 +47,6 @@ if (!engine.available) {
 		await waitFor(/^25 90$/m);
 		await type('\\q');
 		await waitFor(/psql exit code 0/);
-		t.pass();
+		t.regex(await screen(), /psql exit code 0/);
 	});
 }
