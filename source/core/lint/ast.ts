@@ -139,6 +139,17 @@ export function alterTableOf(node: Node): AlterTable | undefined {
 	return result;
 }
 
+/** The columns an `ALTER TABLE ... ADD COLUMN` adds, with their table. */
+export function addedColumnsOf(node: Node): Array<{readonly table: ObjectName; readonly column: ColumnDef}> {
+	const alter = alterTableOf(node);
+	const result: Array<{table: ObjectName; column: ColumnDef}> = [];
+	for (const command of alter?.commands ?? []) {
+		const column = command.subtype === 'AT_AddColumn' ? nodeAs(command.def, 'ColumnDef') : undefined;
+		if (column) result.push({table: alter!.table, column});
+	}
+	return result;
+}
+
 /** The constraints written on a column definition. */
 export function constraintsOf(column: ColumnDef): Constraint[] {
 	const result: Constraint[] = [];

@@ -1,5 +1,5 @@
 import type {Constraint, Node} from 'libpg-query';
-import {alterTableOf, constraintsOf, formatName, isSerialType, nameOfList, nodeAs, typeInfoOf, walk} from '../ast.js';
+import {addedColumnsOf, constraintsOf, formatName, isSerialType, nameOfList, typeInfoOf, walk} from '../ast.js';
 import type {RuleReport, StatementRule} from '../rule.js';
 
 /** Built-in (and common extension) functions that are VOLATILE: a default calling them is evaluated per row. */
@@ -111,20 +111,16 @@ export const volatileDefault: StatementRule = {
 	why: 'PostgreSQL 11+ adds a column with a constant or STABLE default (now(), a literal) instantly, but a volatile default must be computed for every existing row: the whole table is rewritten under an ACCESS EXCLUSIVE lock and every read and write waits.',
 	fix: 'Add the column without a default (or with a constant one), set the volatile default with ALTER COLUMN ... SET DEFAULT (affects new rows only), then backfill existing rows in batches in a later migration or job.',
 	check(statement, context) {
-		const alter = alterTableOf(statement.node);
-		if (!alter || context.isNewTable(alter.table)) return [];
 		const reports: RuleReport[] = [];
-		for (const command of alter.commands) {
-			if (command.subtype !== 'AT_AddColumn') continue;
-			const column = nodeAs(command.def, 'ColumnDef');
-			if (!column) continue;
+		for (const {table, column} of addedColumnsOf(statement.node)) {
+			if (context.isNewTable(table)) continue;
 			const constraints = constraintsOf(column);
 			const serial = isSerialType(typeInfoOf(column.typeName));
 			const candidates = serial ? [undefined] : constraints;
 			for (const constraint of candidates) {
 				const found = problem(constraint, serial);
 				if (!found) continue;
-				const where = `column ${formatName(column.colname ?? '')} added to ${formatName(alter.table)}`;
+				const where = `column ${formatName(column.colname ?? '')} added to ${formatName(table)}`;
 				reports.push({
 					message: found.certain
 						? `The ${where} has ${found.what}: the table is rewritten.`
