@@ -8,8 +8,9 @@ import {buildDatabaseUrl, parseDatabaseUrl, withDatabase, type ConnectionTarget}
 import {createEmbeddedProvider} from '../../source/core/providers/embedded.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const testPort = 54329;
-export const testStateDir = path.join(repoRoot, '.cc-dev', 'test');
+/** CC_DEV_TEST_PORT lets several copies of the suite run at once on one machine, each with its own server. */
+export const testPort = Number(process.env['CC_DEV_TEST_PORT'] ?? 54329);
+export const testStateDir = path.join(repoRoot, '.cc-dev', testPort === 54329 ? 'test' : `test-${testPort}`);
 
 /** The test server's configuration: the embedded provider on its own port and state folder. */
 export function testConfig() {
