@@ -1,7 +1,5 @@
 export {lintMigration, lintMigrations, orderMigrations} from './lint-migration.js';
 export {defaultSeverities, isRuleId, resolveSeverities, ruleById, rules} from './registry.js';
-export {summarizeFindings} from './summary.js';
-export type {LintSummary} from './summary.js';
 export {ruleIds} from './types.js';
 export type {LintFinding, LintOptions, RuleId, RuleSetting, Severity} from './types.js';
 export type {Rule} from './rule.js';

@@ -132,11 +132,6 @@ export function createDockerProvider(config: Config, providerOptions: DockerProv
 	};
 }
 
-/** pg_dump through the db container (the server's own major version): resolves to the dump text. */
-export function dockerPgDump(config: Config, args: readonly string[], options?: ExecOptions): Promise<string> {
-	return createDockerProvider(config).pgDump(args, options);
-}
-
 /** Whether a Docker engine answers, within a short timeout; for the automatic provider choice. */
 export async function probeDockerEngine(
 	env: NodeJS.ProcessEnv = process.env,

@@ -1,14 +1,11 @@
 import type {ConnectionTarget} from '../database/target.js';
 import type {PgDumpTool} from './pg-dump-tool.js';
 
-// Choosing and running pg_dump lives in pg-dump-tool.ts; re-exported for callers that import it from here.
-export {choosePgDump, localPgDumpTool, type PgDumpTool} from './pg-dump-tool.js';
-
 /** The fixed key of pg_dump's `\restrict` lines, so that a dump is the same on every run. */
-export const restrictKey = 'ccdev';
+const restrictKey = 'ccdev';
 
 /** What the committed railway_schema.sql is made with (as the original system did). */
-export const schemaDumpArguments = ['--schema-only', '--no-owner', '--no-privileges'] as const;
+const schemaDumpArguments = ['--schema-only', '--no-owner', '--no-privileges'] as const;
 
 export type SchemaDump = {
 	/** The dump as written to railway_schema.sql: cc-dev's header, then pg_dump's output. */
