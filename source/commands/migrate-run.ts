@@ -2,9 +2,10 @@ import {describeTarget} from '../core/database/target.js';
 import type {ExitCode} from '../core/errors.js';
 import {requireNonProductionTarget} from '../core/guards/production.js';
 import {runMigrations, type RunResult} from '../core/migrations/run-migrations.js';
-import {formatDuration, plural} from '../report/format.js';
+import {formatDuration} from '../report/format.js';
 import type {CommandContext} from './command.js';
 import {sessionOptions} from './session-options.js';
+import {plural} from '../core/plural.js';
 
 function report(context: CommandContext, result: RunResult): ExitCode {
 	if (context.json) {

@@ -1,8 +1,9 @@
 import type {DeployLogEvent, PlannedMigration} from '../core/deploy/deploy-events.js';
 import {redact} from '../core/redact.js';
 import {eventLine} from './event-lines.js';
-import {formatDuration, plural} from './format.js';
+import {formatDuration} from './format.js';
 import {createStyle} from './style.js';
+import {plural} from '../core/plural.js';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 

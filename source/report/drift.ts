@@ -1,6 +1,7 @@
 import type {SchemaDifference} from '../core/schema/compare-snapshots.js';
 import type {DriftResult} from '../core/schema/drift.js';
 import type {Style} from './style.js';
+import {plural} from '../core/plural.js';
 
 function marker(difference: SchemaDifference, style: Style): string {
 	if (difference.change === 'missing') return style.red('-');
@@ -25,7 +26,7 @@ export function renderDrift(result: DriftResult, style: Style): string {
 	if (result.differences.length === 0) {
 		lines.push(`${style.green('✔')} no drift: ${result.target} matches the migrations at ${at}`);
 	} else {
-		lines.push(`${style.red('✖')} ${result.target} has drifted from the migrations at ${at} (${result.differences.length} difference${result.differences.length === 1 ? '' : 's'}):`);
+		lines.push(`${style.red('✖')} ${result.target} has drifted from the migrations at ${at} (${plural(result.differences.length, 'difference')}):`);
 		const groups = new Map<string, SchemaDifference[]>();
 		for (const difference of result.differences) groups.set(groupOf(difference), [...(groups.get(groupOf(difference)) ?? []), difference]);
 		for (const [group, differences] of groups) {

@@ -2,6 +2,7 @@ import type {CoreEvent} from '../core/events.js';
 import {redact} from '../core/redact.js';
 import {formatDuration} from './format.js';
 import type {Style} from './style.js';
+import {plural} from '../core/plural.js';
 
 /** One line of text per progress event, for terminals without the TUI, CI logs and Railway. */
 export function eventLine(event: CoreEvent, style: Style): string | undefined {
@@ -19,7 +20,7 @@ export function eventLine(event: CoreEvent, style: Style): string | undefined {
 		case 'lock-acquired':
 			return event.waitedMs > 200 ? style.dim(`migration lock acquired after ${formatDuration(event.waitedMs)}`) : undefined;
 		case 'adopted':
-			return `adopted the Flask-Migrate database at ${event.revision} (${event.count} revision${event.count === 1 ? '' : 's'} recorded as applied)`;
+			return `adopted the Flask-Migrate database at ${event.revision} (${plural(event.count, 'revision')} recorded as applied)`;
 		case 'migration-start':
 			return undefined;
 		case 'migration-done': {

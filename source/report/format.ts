@@ -17,6 +17,3 @@ export function formatUptime(since: Date | undefined, now = Date.now()): string 
 	return `${Math.floor(seconds / 3600)}h ${Math.floor((seconds % 3600) / 60)}m`;
 }
 
-export function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -7,7 +7,7 @@ import {readSnapshot} from '../schema/read-snapshot.js';
 import {listSchemaObjects} from '../schema/schema-objects.js';
 import type {SchemaSnapshot} from '../schema/snapshot.js';
 import {failed, passed, skipped, type Check} from './check.js';
-import {plural} from './plural.js';
+import {plural} from '../plural.js';
 
 /** A database's structure: the catalog snapshot plus every object's name (functions, views, sequences...). */
 type Structure = {readonly snapshot: SchemaSnapshot; readonly objects: readonly string[]};

@@ -4,6 +4,7 @@ import {describeTarget} from '../database/target.js';
 import {EnvironmentError} from '../errors.js';
 import type {Migration} from '../migrations/migration.js';
 import {passed, type Check} from './check.js';
+import {pluralWord} from '../plural.js';
 
 const createExtension = /\bcreate\s+extension\s+(?:if\s+not\s+exists\s+)?(?:"([^"]+)"|([a-z_][\w-]*))/gi;
 
@@ -37,7 +38,7 @@ export const connectionCheck: Check = {
 			const available = await client.query<{name: string}>('select name from pg_available_extensions where name = any($1::text[])', [extensions]);
 			const missing = extensions.filter((name) => !available.rows.some((row) => row.name === name));
 			if (missing.length > 0) {
-				throw new EnvironmentError(`PostgreSQL ${version} at ${describeTarget(context.target)} lacks the extension${missing.length === 1 ? '' : 's'} ${missing.join(', ')} that the migrations create.`, {
+				throw new EnvironmentError(`PostgreSQL ${version} at ${describeTarget(context.target)} lacks the ${pluralWord(missing.length, 'extension')} ${missing.join(', ')} that the migrations create.`, {
 					hint: 'Install the PostgreSQL contrib package on the server (postgresql-contrib), or use the postgres Docker image, which has it.',
 				});
 			}

@@ -10,8 +10,8 @@ import {compareSnapshots} from '../schema/compare-snapshots.js';
 import {readSnapshot} from '../schema/read-snapshot.js';
 import type {SchemaSnapshot} from '../schema/snapshot.js';
 import {failed, passed, skipped, type Check} from './check.js';
-import {plural} from './plural.js';
 import type {SuiteContext} from './suite-context.js';
+import {plural} from '../plural.js';
 
 /** A temporary copy of the migrations folder, so scaffolding never touches the project. */
 function copyMigrations(from: string): string {

@@ -4,8 +4,8 @@ import {requireSingleHead} from '../migrations/graph.js';
 import {dumpSchema, normaliseDump} from '../schema/dump-schema.js';
 import {unifiedDiff} from '../schema/line-diff.js';
 import {failed, passed, type Check} from './check.js';
-import {plural} from './plural.js';
 import {regenerateCommand} from './schema-check.js';
+import {plural} from '../plural.js';
 
 /**
  * 6. pg_dump --schema-only of the migrated scratch database works, and matches the committed

@@ -3,7 +3,7 @@ import {describeTarget} from '../database/target.js';
 import {lintMigrations} from '../lint/lint-migration.js';
 import {adoptionSet, readDatabaseState} from '../migrations/state.js';
 import {failed, passed, type Check} from './check.js';
-import {plural} from './plural.js';
+import {plural} from '../plural.js';
 
 /** 7. No unsafe operation in the migrations that the configured database has not applied yet. */
 export const lintCheck: Check = {

@@ -4,8 +4,8 @@ import {requireSingleHead} from '../migrations/graph.js';
 import {readDatabaseState} from '../migrations/state.js';
 import {summariseStatus} from '../migrations/status.js';
 import {analyseMigration} from '../migrations/statements.js';
-import {plural} from './plural.js';
 import {failed, passed, type Check} from './check.js';
+import {plural} from '../plural.js';
 
 /**
  * 2. Every file parses (headers and SQL), one head, no cycles or unknown parents; and the configured

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {compareSnapshots, countSnapshot} from '../schema/compare-snapshots.js';
 import {readSnapshot} from '../schema/read-snapshot.js';
 import {failed, passed, type Check} from './check.js';
-import {plural} from './plural.js';
+import {plural} from '../plural.js';
 
 export const regenerateCommand = 'npx cc-dev dump --from-migrations';
 

@@ -3,6 +3,7 @@ import {EnvironmentError} from '../errors.js';
 import type {EventSink} from '../events.js';
 import {redact} from '../redact.js';
 import {describeTarget, type ConnectionTarget} from './target.js';
+import {plural} from '../plural.js';
 
 export type PgClient = pg.Client;
 
@@ -90,7 +91,7 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 			if (options.signal?.aborted || Date.now() >= deadline) {
 				const waited = ((Date.now() - started) / 1000).toFixed(1);
 				throw new EnvironmentError(
-					`Cannot reach the database at ${target.host}:${target.port} (${reason}) after ${attempt} attempt${attempt === 1 ? '' : 's'} in ${waited} s.`,
+					`Cannot reach the database at ${target.host}:${target.port} (${reason}) after ${plural(attempt, 'attempt')} in ${waited} s.`,
 					{
 						hint: target.source === 'the local database'
 							? 'Start it with `cc-dev db start`, or set DATABASE_URL to use another server.'

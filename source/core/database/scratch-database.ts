@@ -4,6 +4,7 @@ import {CancelledError, EnvironmentError} from '../errors.js';
 import {redact} from '../redact.js';
 import {connect, type PgClient} from './connect.js';
 import {withDatabase, type ConnectionTarget} from './target.js';
+import {plural} from '../plural.js';
 
 /** Every scratch database's name starts with this; nothing else cc-dev creates does. */
 export const scratchPrefix = 'cc_dev_scratch_';
@@ -169,7 +170,7 @@ export function createScratchRegistry(server: ConnectionTarget, options: Scratch
 			const failures: unknown[] = [];
 			await Promise.all([...alive.values()].map((database) => registry.drop(database).catch((error: unknown) => failures.push(error))));
 			if (failures.length > 0) {
-				throw new EnvironmentError(`Could not drop ${failures.length} scratch database${failures.length === 1 ? '' : 's'}: ${[...alive.keys()].join(', ')}.`, {
+				throw new EnvironmentError(`Could not drop ${plural(failures.length, 'scratch database')}: ${[...alive.keys()].join(', ')}.`, {
 					hint: `Drop ${failures.length === 1 ? 'it' : 'them'} by hand (DROP DATABASE name WITH (FORCE)); the next cc-dev test also removes scratch databases older than an hour.`,
 					cause: failures[0],
 				});

@@ -4,6 +4,7 @@ import type {Direction} from '../events.js';
 import {isPostgresError, toMigrationSqlError, type PostgresError} from './sql-error.js';
 import type {AnalysedMigration, Statement} from './statements.js';
 import {deleteRevisionSql, insertRevisionSql} from './version-table.js';
+import {plural} from '../plural.js';
 
 /** The SQL that records (up) or forgets (down) the migration, run in the migration's transaction. */
 export function bookkeepingSql(step: AnalysedMigration): string {
@@ -43,7 +44,7 @@ function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direc
 	}
 	return ranCount === 0
 		? 'Nothing of this migration ran (Transaction: none).'
-		: `This migration runs without a transaction: its first ${ranCount} statement${ranCount === 1 ? '' : 's'} ran and stay; fix the failing statement and make the migration safe to re-run (IF NOT EXISTS), or undo those statements by hand. For an index built CONCURRENTLY, drop the INVALID index it leaves.`;
+		: `This migration runs without a transaction: its first ${plural(ranCount, 'statement')} ran and stay; fix the failing statement and make the migration safe to re-run (IF NOT EXISTS), or undo those statements by hand. For an index built CONCURRENTLY, drop the INVALID index it leaves.`;
 }
 
 /** The whole section as one pseudo-statement, for errors whose position is relative to it. */

@@ -2,6 +2,7 @@ import type {PgClient} from '../database/connect.js';
 import {InputError} from '../errors.js';
 import {ancestorsOf, type RevisionGraph} from './graph.js';
 import {readAlembicRevision, readApplied, type AppliedRevision} from './version-table.js';
+import {pluralWord} from '../plural.js';
 
 /** What the database says about its migrations, compared with the files. */
 export type DatabaseState = {
@@ -39,12 +40,12 @@ export async function readDatabaseState(client: PgClient, graph: RevisionGraph):
 export function requireConsistentState(state: DatabaseState, graph: RevisionGraph): void {
 	if (state.changed.length > 0) {
 		const files = state.changed.map((row) => graph.byRevision.get(row.revision)!.fileName);
-		throw new InputError(`Applied migration${files.length === 1 ? '' : 's'} changed since applied: ${files.join(', ')}.`, {
+		throw new InputError(`Applied ${pluralWord(files.length, 'migration')} changed since applied: ${files.join(', ')}.`, {
 			hint: 'An applied migration must not be edited: restore the file (git checkout) and put the change in a new migration. If the edit only touched comments or formatting, `cc-dev migrate stamp` re-records it.',
 		});
 	}
 	if (state.unknown.length > 0) {
-		throw new InputError(`The database has revision${state.unknown.length === 1 ? '' : 's'} ${state.unknown.map((row) => row.revision).join(', ')} applied, which no file in migrations/ declares.`, {
+		throw new InputError(`The database has ${pluralWord(state.unknown.length, 'revision')} ${state.unknown.map((row) => row.revision).join(', ')} applied, which no file in migrations/ declares.`, {
 			hint: 'The database was migrated from another branch or a newer release: check out that code, or revert it there first.',
 		});
 	}

@@ -5,6 +5,7 @@ import {buildGraph, type RevisionGraph} from './graph.js';
 import {loadMigrations} from './load-migrations.js';
 import {adoptionSet, readDatabaseState, type DatabaseState} from './state.js';
 import type {AppliedHow} from './version-table.js';
+import {plural} from '../plural.js';
 
 export type StatusEntry = {
 	readonly revision: string;
@@ -42,7 +43,7 @@ export function summariseStatus(graph: RevisionGraph, state: DatabaseState, targ
 	for (const row of state.changed) problems.push(`${entry(row.revision).fileName} was edited after it was applied`);
 	for (const row of state.unknown) problems.push(`revision ${row.revision} is applied but has no file in migrations/`);
 	if (state.alembicRevision && !graph.byRevision.has(state.alembicRevision)) problems.push(`alembic_version is at ${state.alembicRevision}, which is not in migrations/`);
-	if (pending.length > 0) problems.push(`${pending.length} pending migration${pending.length === 1 ? '' : 's'}: run cc-dev migrate up`);
+	if (pending.length > 0) problems.push(`${plural(pending.length, 'pending migration')}: run cc-dev migrate up`);
 	return {
 		target,
 		current: state.current,

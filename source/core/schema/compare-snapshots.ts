@@ -1,4 +1,5 @@
 import type {ColumnShape, ConstraintShape, ForeignKeyShape, IndexShape, SchemaSnapshot, TableShape} from './snapshot.js';
+import {plural} from '../plural.js';
 
 export type SchemaObjectKind = 'extension' | 'enum' | 'table' | 'column' | 'primary-key' | 'index' | 'foreign-key' | 'constraint';
 
@@ -142,7 +143,7 @@ export function compareSnapshots(expected: SchemaSnapshot, actual: SchemaSnapsho
 	for (const [name, want, have] of pairByName(tableNames(expected), tableNames(actual))) {
 		const columns = (snapshot: SchemaSnapshot) => {
 			const count = snapshot.tables[name]!.columns.length;
-			return `${count} column${count === 1 ? '' : 's'}`;
+			return `${plural(count, 'column')}`;
 		};
 		if (collector.presence('table', name, want && columns(expected), have && columns(actual))) compareTable(collector, name, expected.tables[name]!, actual.tables[name]!, options.columnOrder === true);
 	}

@@ -10,6 +10,7 @@ import {readDatabaseState} from '../migrations/state.js';
 import {versionTable} from '../migrations/version-table.js';
 import {compareSnapshots, type SchemaDifference} from './compare-snapshots.js';
 import {readSnapshot} from './read-snapshot.js';
+import {pluralWord} from '../plural.js';
 
 /** Bookkeeping tables that are not part of the application's schema. */
 export const bookkeepingTables = [versionTable, 'alembic_version'] as const;
@@ -45,7 +46,7 @@ export async function detectDrift(options: DriftOptions): Promise<DriftResult> {
 		return readDatabaseState(client, graph);
 	});
 	if (state.unknown.length > 0) {
-		throw new InputError(`${describeTarget(options.target)} has revision${state.unknown.length === 1 ? '' : 's'} ${state.unknown.map((row) => row.revision).join(', ')} applied, which no file in migrations/ declares; cannot reproduce its schema.`, {
+		throw new InputError(`${describeTarget(options.target)} has ${pluralWord(state.unknown.length, 'revision')} ${state.unknown.map((row) => row.revision).join(', ')} applied, which no file in migrations/ declares; cannot reproduce its schema.`, {
 			hint: 'Check out the code that has those migrations, then run drift again.',
 		});
 	}

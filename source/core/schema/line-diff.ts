@@ -1,3 +1,4 @@
+import {plural} from '../plural.js';
 /** One line of an edit script: kept (' '), removed from the first text ('-') or added by the second ('+'). */
 export type DiffLine = {readonly op: ' ' | '-' | '+'; readonly text: string};
 
@@ -84,7 +85,7 @@ export function unifiedDiff(before: readonly string[], after: readonly string[],
 	}
 	if (options.maxLines !== undefined && lines.length > options.maxLines) {
 		const hidden = lines.length - options.maxLines;
-		return [...lines.slice(0, options.maxLines), `... ${hidden} more diff line${hidden === 1 ? '' : 's'}`];
+		return [...lines.slice(0, options.maxLines), `... ${plural(hidden, 'more diff line')}`];
 	}
 	return lines;
 }

@@ -9,6 +9,7 @@ import {acquireMigrationLock, releaseMigrationLock} from '../migrations/lock.js'
 import {isPostgresError, toMigrationSqlError} from '../migrations/sql-error.js';
 import {createVersionTableSql, insertRevisionSql, qualifiedVersionTable} from '../migrations/version-table.js';
 import {readDumpFile, type DumpScript} from './dump-file.js';
+import {plural} from '../plural.js';
 
 export type RestoreOptions = {
 	readonly target: ConnectionTarget;
@@ -87,7 +88,7 @@ function refuseProduction(options: RestoreOptions): string | undefined {
 function refusals(plan: RestorePlan): void {
 	if (plan.existingTables.length > 0 && !plan.clean) {
 		const shown = plan.existingTables.slice(0, 5).join(', ');
-		throw new UsageError(`${plan.target} already has ${plan.existingTables.length} table${plan.existingTables.length === 1 ? '' : 's'} (${shown}${plan.existingTables.length > 5 ? ', ...' : ''}); refusing to restore over them.`, {
+		throw new UsageError(`${plan.target} already has ${plural(plan.existingTables.length, 'table')} (${shown}${plan.existingTables.length > 5 ? ', ...' : ''}); refusing to restore over them.`, {
 			hint: 'Restore into an empty database, or pass --clean to drop the public schema and everything in it first (in the same transaction).',
 		});
 	}

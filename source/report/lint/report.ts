@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type {LintFinding} from '../../core/lint/index.js';
+import {plural} from '../../core/plural.js';
 
 /** What a lint renderer shows: the files that were linted and what was found in them. */
 export type LintReport = {
@@ -27,9 +28,6 @@ export function countSeverities(findings: readonly LintFinding[]): {errors: numb
 	return {errors, warnings: findings.length - errors};
 }
 
-export function plural(count: number, word: string): string {
-	return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** "3 errors and 1 warning in 2 of 12 files", or "No problems in 12 files". */
 export function summaryLine(report: LintReport): string {

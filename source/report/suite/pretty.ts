@@ -2,6 +2,7 @@ import type {CheckResult, SuiteEvent} from '../../core/checks/check.js';
 import type {SuiteReport} from '../../core/checks/suite.js';
 import {formatDuration} from '../format.js';
 import {symbols, type Style} from '../style.js';
+import {plural} from '../../core/plural.js';
 
 export type PrettyOptions = {
 	readonly style: Style;
@@ -19,7 +20,7 @@ function mark(result: CheckResult, style: Style): string {
 export function prettyEventLine(event: SuiteEvent, style: Style): string | undefined {
 	switch (event.type) {
 		case 'suite-start':
-			return style.dim(`cc-dev test: ${event.checks.length} check${event.checks.length === 1 ? '' : 's'} against ${event.target} (in scratch databases)`);
+			return style.dim(`cc-dev test: ${plural(event.checks.length, 'check')} against ${event.target} (in scratch databases)`);
 		case 'check-start':
 			return undefined;
 		case 'check-done': {
@@ -52,7 +53,7 @@ export function renderPrettySummary(report: SuiteReport, options: PrettyOptions)
 		const extra = result.status === 'skipped' ? [] : (result.lines ?? []);
 		lines.push(...extra.slice(0, maxLines).map((line) => `    ${colourDiffLine(line, style)}`));
 		const hidden = extra.length - maxLines;
-		if (hidden > 0) lines.push(style.dim(`    ... ${hidden} more line${hidden === 1 ? '' : 's'} (--reporter json shows them all)`));
+		if (hidden > 0) lines.push(style.dim(`    ... ${plural(hidden, 'more line')} (--reporter json shows them all)`));
 		if (result.status === 'failed' && result.hint) lines.push(...result.hint.split('\n').map((line) => `    ${style.cyan('hint')} ${line}`));
 	}
 	for (const warning of report.warnings) lines.push(`${style.yellow(symbols.warning)} ${warning}`);

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ProjectState} from '../services/types.js';
 import {revisions} from '../tone.js';
+import {plural} from '../../core/plural.js';
 
 export type HeaderProps = {
 	/** Undefined until the first read finishes. */
@@ -30,7 +31,7 @@ function RevisionLine({state}: {readonly state: ProjectState}) {
 	if (!state.isReachable || state.pending === undefined) {
 		return (
 			<Text wrap="truncate-end">
-				<Text dimColor>revision </Text> head {head} · {state.migrationCount} migration{state.migrationCount === 1 ? '' : 's'} ·{' '}
+				<Text dimColor>revision </Text> head {head} · {plural(state.migrationCount, 'migration')} ·{' '}
 				<Text color="yellow">{state.isReachable ? 'unknown' : 'database not running: s starts it'}</Text>
 			</Text>
 		);
@@ -62,7 +63,7 @@ export function Header({state, isLoading, maxWarnings = 2}: HeaderProps) {
 					⚠ {warning}
 				</Text>
 			))}
-			{warnings.length > shown.length ? <Text dimColor>  and {warnings.length - shown.length} more warning{warnings.length - shown.length === 1 ? '' : 's'}</Text> : null}
+			{warnings.length > shown.length ? <Text dimColor>  and {plural(warnings.length - shown.length, 'more warning')}</Text> : null}
 		</Box>
 	);
 }

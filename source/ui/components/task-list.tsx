@@ -2,6 +2,7 @@ import {Spinner} from '@inkjs/ui';
 import {Box, Text} from 'ink';
 import type {TaskItem, TaskItemStatus} from '../hooks/task-state.js';
 import {formatMs} from '../tone.js';
+import {plural} from '../../core/plural.js';
 
 const marks: Readonly<Record<Exclude<TaskItemStatus, 'running'>, {symbol: string; color: string}>> = {
 	done: {symbol: '✔', color: 'green'},
@@ -42,7 +43,7 @@ export function TaskList({items, width, limit}: TaskListProps) {
 	const hidden = Math.max(items.length - Math.max(limit, 1), 0);
 	return (
 		<Box flexDirection="column">
-			{hidden > 0 ? <Text dimColor>  … {hidden} earlier step{hidden === 1 ? '' : 's'}</Text> : null}
+			{hidden > 0 ? <Text dimColor>  … {plural(hidden, 'earlier step')}</Text> : null}
 			{items.slice(hidden).map((item) => (
 				<Row key={item.id} item={item} width={width} />
 			))}

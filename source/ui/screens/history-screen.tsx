@@ -2,6 +2,7 @@ import {Box, Text, useInput} from 'ink';
 import {KeyHints} from '../components/key-hints.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import type {HistoryRow, HistoryView} from '../services/types.js';
+import {plural} from '../../core/plural.js';
 
 function Row({row}: {readonly row: HistoryRow}) {
 	const mark = row.isApplied === undefined ? ' ' : row.isApplied ? '✔' : '•';
@@ -30,7 +31,7 @@ export function HistoryScreen({view, width, height, onBack}: {readonly view: His
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate-end">
-				History · {view.rows.length} migration{view.rows.length === 1 ? '' : 's'}
+				History · {plural(view.rows.length, 'migration')}
 				{view.databaseAnswered ? '' : <Text dimColor> (the database did not answer: applied marks omitted)</Text>}
 			</Text>
 			<Box flexDirection="column" height={bodyHeight}>

@@ -5,6 +5,7 @@ import {sessionOptionsOf} from '../../core/migrations/migration-session.js';
 import {resolveTemplatesDir} from '../../core/scaffold/templates-dir.js';
 import {formatMs} from '../tone.js';
 import type {ActionContext, ActionOutcome, ResultLine} from './types.js';
+import {plural} from '../../core/plural.js';
 
 function runSettings(config: Config, context: ActionContext) {
 	return sessionOptionsOf(config, {signal: context.signal});
@@ -78,7 +79,7 @@ export async function checkDrift(config: Config, context: ActionContext): Promis
 	if (result.differences.length === 0) return {tone: 'success', summary: `No drift: ${result.target} matches its migrations at ${at}`, lines: notes};
 	return {
 		tone: 'failure',
-		summary: `${result.differences.length} difference${result.differences.length === 1 ? '' : 's'} between ${result.target} and its migrations at ${at}`,
+		summary: `${plural(result.differences.length, 'difference')} between ${result.target} and its migrations at ${at}`,
 		lines: [...result.differences.map((difference) => ({text: difference.message, tone: 'warning' as const})), ...notes],
 	};
 }

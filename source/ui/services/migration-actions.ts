@@ -9,6 +9,7 @@ import {previewOffline, previewRun, type PreviewStep} from '../../core/migration
 import {runMigrations, type RunResult} from '../../core/migrations/run-migrations.js';
 import {readDatabaseState} from '../../core/migrations/state.js';
 import type {ActionContext, ActionOutcome, HistoryRow, SqlBlock} from './types.js';
+import {plural} from '../../core/plural.js';
 
 function sessionOptions(config: Config, context: ActionContext): SessionOptions {
 	return sessionOptionsOf(config, {onEvent: context.onEvent, signal: context.signal});
@@ -21,7 +22,7 @@ function seconds(ms: number): string {
 function runOutcome(config: Config, result: RunResult): ActionOutcome {
 	const at = result.after.join(', ') || 'base';
 	if (result.steps.length === 0) return {tone: 'info', summary: `Nothing to ${result.direction === 'up' ? 'apply' : 'revert'}: the database is at ${at}`};
-	const count = `${result.steps.length} migration${result.steps.length === 1 ? '' : 's'}`;
+	const count = `${plural(result.steps.length, 'migration')}`;
 	return {
 		tone: 'success',
 		summary: `${result.direction === 'up' ? 'Applied' : 'Reverted'} ${count} in ${seconds(result.totalMs)}; ${describeTarget(config.target)} is at ${at}`,
@@ -68,7 +69,7 @@ export async function previewSql(config: Config, context: ActionContext): Promis
 	}
 	const down = offline ? [] : await previewRun({...options, direction: 'down', steps: 1}).catch(() => []);
 	context.onEvent({type: 'step-done', id: 'preview', title: 'Plan the SQL of the pending migrations', durationMs: performance.now() - started});
-	const title = offline ? 'The database does not answer: the whole script from base' : up.length === 0 ? 'Nothing pending' : `${up.length} pending migration${up.length === 1 ? '' : 's'}`;
+	const title = offline ? 'The database does not answer: the whole script from base' : up.length === 0 ? 'Nothing pending' : `${plural(up.length, 'pending migration')}`;
 	return {
 		tone: 'info',
 		summary: title,
@@ -90,5 +91,5 @@ export async function history(config: Config, context: ActionContext): Promise<A
 		isApplied: state ? applied.has(migration.revision) : undefined,
 		appliedAt: applied.get(migration.revision)?.appliedAt,
 	}));
-	return {tone: 'info', summary: `${rows.length} migration${rows.length === 1 ? '' : 's'}`, view: {kind: 'history', rows, databaseAnswered: state !== undefined}};
+	return {tone: 'info', summary: `${plural(rows.length, 'migration')}`, view: {kind: 'history', rows, databaseAnswered: state !== undefined}};
 }
