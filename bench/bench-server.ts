@@ -7,11 +7,16 @@ import {buildDatabaseUrl, parseDatabaseUrl, withDatabase, type ConnectionTarget}
 import {createEmbeddedProvider} from '../source/core/providers/embedded.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
-export const benchPort = 54391;
+/** Its own port (CC_DEV_BENCH_PORT) so that benches of several checkouts can run at once. */
+export const benchPort = Number(process.env['CC_DEV_BENCH_PORT'] ?? 54391);
 
-/** A dedicated embedded server for the benchmarks, with default (durable) settings. */
+/**
+ * A dedicated embedded server for the benchmarks, with default (durable) settings. Its cluster
+ * lives under the temporary folder (kept between runs): PostgreSQL runs as another OS user when
+ * the bench runs as root, and must be able to reach it.
+ */
 export async function startBenchServer(): Promise<ConnectionTarget> {
-	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: path.join(repoRoot, '.cc-dev', 'bench')};
+	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: path.join(tmpdir(), `cc-dev-bench-${benchPort}`)};
 	delete env['DATABASE_URL'];
 	const config = loadConfig({cwd: repoRoot, port: benchPort, provider: 'embedded'}, env);
 	await createEmbeddedProvider(config).start();

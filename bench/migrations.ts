@@ -13,7 +13,7 @@ const psql = '/usr/lib/postgresql/15/bin/psql';
 const cli = path.join(repoRoot, 'bin', 'cc-dev.js');
 
 /** The initial migration plus `count` small generated ones: add a column, index it, comment it; each with a down. */
-function generate(count: number): string {
+export function generate(count: number): string {
 	const directory = tempDir('cc-dev-bench-');
 	copyFileSync(path.join(repoRoot, 'migrations', '28a8c0e6e895_initial_migration.sql'), path.join(directory, '28a8c0e6e895_initial_migration.sql'));
 	let parent = '28a8c0e6e895';
