@@ -48,7 +48,25 @@ export function write(file: string, text: string): string {
 	return file;
 }
 
-export function median(values: number[]): number {
+/** One line of the report: a cc-dev figure, its baseline measured in the same run, the goal and whether it holds. */
+export type BenchRow = {
+	readonly name: string;
+	readonly ms: number;
+	/** Milliseconds unless said otherwise (max RSS in MB). */
+	readonly unit?: 'ms' | 'MB';
+	/** Fastest and slowest of the runs: the spread on a busy machine. */
+	readonly spread?: readonly [number, number];
+	readonly baselineName?: string;
+	readonly baselineMs?: number;
+	readonly target?: string;
+	readonly met?: boolean;
+};
+
+export function spread(values: readonly number[]): [number, number] {
+	return [Math.min(...values), Math.max(...values)];
+}
+
+export function median(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

@@ -11,13 +11,14 @@ import {adminRun, median, repoRoot, scratch, startBenchServer, timed} from './be
 const cli = path.join(repoRoot, 'bin', 'cc-dev.js');
 
 function environment(target: ConnectionTarget): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {...process.env, DATABASE_URL: target.url, NO_COLOR: '1', RAILWAY_ENVIRONMENT: 'production'};
+	// The bin through its shebang with the project's Node first in PATH: how `npx cc-dev deploy` (Railway's pre-deploy command) starts it.
+	const env: NodeJS.ProcessEnv = {...process.env, PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`, DATABASE_URL: target.url, NO_COLOR: '1', RAILWAY_ENVIRONMENT: 'production'};
 	delete env['CC_DEV_PROJECT'];
 	return env;
 }
 
 async function deploy(target: ConnectionTarget, rest: readonly string[] = []): Promise<string> {
-	const result = await execa(process.execPath, [cli, 'deploy', ...(rest.length > 0 ? ['--', ...rest] : [])], {cwd: repoRoot, env: environment(target), reject: false});
+	const result = await execa(cli, ['deploy', ...(rest.length > 0 ? ['--', ...rest] : [])], {cwd: repoRoot, env: environment(target), reject: false});
 	if (result.exitCode !== 0) throw new Error(`cc-dev deploy exited ${result.exitCode}: ${result.stderr.slice(-400)}`);
 	return result.stdout;
 }

@@ -1,95 +1,157 @@
-import {copyFileSync} from 'node:fs';
-import path from 'node:path';
-import {execa} from 'execa';
-import {buildGraph} from '../source/core/migrations/graph.js';
-import {loadMigrations} from '../source/core/migrations/load-migrations.js';
-import {adminRun, median, repoRoot, scratch, tempDir, timed, write} from './bench-server.js';
+/**
+ * Applying, reverting and reading migrations, each cc-dev figure next to psql running the same
+ * SQL in the same run (`psql -1 -f`: one transaction, no bookkeeping: the floor). The fixed cost
+ * of a run (one migration) is reported apart from the cost of each further migration (the slope
+ * between runs of different sizes), so that neither hides the other.
+ */
 import type {ConnectionTarget} from '../source/core/database/target.js';
+import {adminRun, type BenchRow, median, scratch, spread} from './bench-server.js';
+import {cc, nodeAlone, psqlCommand, psqlFile, type Run, type StartWay} from './processes.js';
+import {generateWorkload, type Workload, type WorkloadKind} from './workloads.js';
 
-export type BenchRow = {name: string; ms: number; baselineName?: string; baselineMs?: number; target?: string};
+export type {BenchRow} from './bench-server.js';
 
-const tables = ['users', 'decks', 'flashcards', 'learning_insights', 'performance_metrics', 'retention_data', 'review_sessions', 'study_sessions'];
-const psql = '/usr/lib/postgresql/15/bin/psql';
-const cli = path.join(repoRoot, 'bin', 'cc-dev.js');
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const ms = (runs: readonly Run[]): number[] => runs.map((run) => run.ms);
+const maxRss = (runs: readonly Run[]): number => Math.max(0, ...runs.map((run) => run.rssMb ?? 0));
 
-/** The initial migration plus `count` small generated ones: add a column, index it, comment it; each with a down. */
-export function generate(count: number): string {
-	const directory = tempDir('cc-dev-bench-');
-	copyFileSync(path.join(repoRoot, 'migrations', '28a8c0e6e895_initial_migration.sql'), path.join(directory, '28a8c0e6e895_initial_migration.sql'));
-	let parent = '28a8c0e6e895';
-	for (let index = 1; index <= count; index++) {
-		const revision = (0xb0_00_00_00_00_00 + index).toString(16);
-		const table = tables[index % tables.length]!;
-		const column = `bench_${index}`;
-		write(path.join(directory, `${revision}_bench_${index}.sql`), [
-			`-- Revision: ${revision}`,
-			`-- Revises: ${parent}`,
-			`-- Message: bench ${index}`,
-			'',
-			'-- migrate:up',
-			`ALTER TABLE public.${table} ADD COLUMN ${column} integer;`,
-			`CREATE INDEX ix_${table}_${column} ON public.${table} (${column});`,
-			`COMMENT ON COLUMN public.${table}.${column} IS 'generated for the benchmark';`,
-			'',
-			'-- migrate:down',
-			`DROP INDEX public.ix_${table}_${column};`,
-			`ALTER TABLE public.${table} DROP COLUMN ${column};`,
-			'',
-		].join('\n'));
-		parent = revision;
+const workloads = new Map<string, Workload>();
+function workload(kind: WorkloadKind, count: number): Workload {
+	const key = `${kind}-${count}`;
+	if (!workloads.has(key)) workloads.set(key, generateWorkload(kind, count));
+	return workloads.get(key)!;
+}
+
+type ApplyRuns = {up: Run[]; upPsql: Run[]; down: Run[]; downPsql: Run[]; status: Run[]};
+const applied = new Map<string, ApplyRuns>();
+
+/**
+ * Applies a workload from an empty database `times` times with cc-dev and with psql, interleaved;
+ * after each cc-dev apply, `migrate status` (nothing pending) twice, then reverts everything.
+ */
+async function applyRuns(server: ConnectionTarget, kind: WorkloadKind, count: number, times = rounds): Promise<ApplyRuns> {
+	const key = `${kind}-${count}`;
+	const known = applied.get(key);
+	if (known && known.up.length >= times) return known;
+	const work = workload(kind, count);
+	const runs: ApplyRuns = known ?? {up: [], upPsql: [], down: [], downPsql: [], status: []};
+	try {
+		while (runs.up.length < times) {
+			const viaCli = await scratch(server, 'bench_cc');
+			runs.up.push(await cc(['migrate', 'up'], {target: viaCli, migrations: work.directory}));
+			for (let index = 0; index < 2; index++) runs.status.push(await cc(['migrate', 'status'], {target: viaCli, migrations: work.directory}));
+			runs.down.push(await cc(['migrate', 'down', '--to', 'base'], {target: viaCli, migrations: work.directory}));
+			const viaPsql = await scratch(server, 'bench_psql');
+			runs.upPsql.push(await psqlFile(viaPsql, work.up));
+			runs.downPsql.push(await psqlFile(viaPsql, work.down));
+		}
+	} finally {
+		await adminRun(server, 'DROP DATABASE IF EXISTS bench_cc WITH (FORCE)');
+		await adminRun(server, 'DROP DATABASE IF EXISTS bench_psql WITH (FORCE)');
 	}
-	return directory;
+	applied.set(key, runs);
+	return runs;
 }
 
-function scripts(directory: string): {up: string; down: string} {
-	const ordered = buildGraph(loadMigrations(directory)).ordered;
-	return {
-		up: write(path.join(directory, 'all-up.psql'), ordered.map((migration) => migration.up.sql).join('\n')),
-		down: write(path.join(directory, 'all-down.psql'), [...ordered].reverse().map((migration) => migration.down!.sql).join('\n')),
-	};
+/** Each further migration: the difference of two runs of different sizes, over the difference in count. */
+function slope(large: readonly Run[], small: readonly Run[], count: number): number {
+	return (median(ms(large)) - median(ms(small))) / count;
 }
 
-/** The bin as npx runs it: through its shebang, with the project's Node first in PATH. */
-const binEnv = {PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`};
-
-async function cc(args: string[], target: ConnectionTarget, directory: string): Promise<void> {
-	const result = await execa(cli, [...args, '--migrations', directory], {env: {...binEnv, DATABASE_URL: target.url}, reject: false});
-	if (result.exitCode !== 0 && !(args[1] === 'status' && result.exitCode === 1)) throw new Error(`cc-dev ${args.join(' ')} failed: ${String(result.stderr)}`);
+function ratioRow(name: string, runs: readonly Run[], baseline: readonly Run[], baselineName: string, factor: number): BenchRow {
+	const value = median(ms(runs));
+	const base = median(ms(baseline));
+	return {name, ms: value, spread: spread(ms(runs)), baselineName, baselineMs: base, target: `within ${factor}x`, met: value <= factor * base};
 }
 
-async function psqlFile(target: ConnectionTarget, file: string): Promise<void> {
-	await execa(psql, ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-f', file, target.url]);
-}
-
-export async function benchMigrations(server: ConnectionTarget, rounds = 3): Promise<BenchRow[]> {
-	const directory = generate(300);
-	const {up, down} = scripts(directory);
-	const apply: number[] = [];
-	const applyPsql: number[] = [];
-	const revert: number[] = [];
-	const revertPsql: number[] = [];
-	const status: number[] = [];
+/** The light workload: the initial schema alone, then with 300 small migrations; and reverting all of them. */
+export async function benchApply(server: ConnectionTarget): Promise<BenchRow[]> {
+	const initial = await applyRuns(server, 'small', 0);
+	const light = await applyRuns(server, 'small', 300);
+	const viaNode: Run[] = [];
+	const viaBin: Run[] = [];
+	const work = workload('small', 0);
 	for (let round = 0; round < rounds; round++) {
-		const viaCli = await scratch(server, 'bench_cc');
-		apply.push(await timed(() => cc(['migrate', 'up'], viaCli, directory)));
-		for (let index = 0; index < 5; index++) status.push(await timed(() => cc(['migrate', 'status'], viaCli, directory)));
-		revert.push(await timed(() => cc(['migrate', 'down', '--to', 'base'], viaCli, directory)));
-		const viaPsql = await scratch(server, 'bench_psql');
-		applyPsql.push(await timed(() => psqlFile(viaPsql, up)));
-		revertPsql.push(await timed(() => psqlFile(viaPsql, down)));
+		for (const [way, runs] of [['node', viaNode], ['bin', viaBin]] as const) {
+			const target = await scratch(server, 'bench_cc');
+			runs.push(await cc(['migrate', 'up'], {target, migrations: work.directory, way}));
+		}
 	}
 	await adminRun(server, 'DROP DATABASE IF EXISTS bench_cc WITH (FORCE)');
-	await adminRun(server, 'DROP DATABASE IF EXISTS bench_psql WITH (FORCE)');
-	const version: number[] = [];
-	const nodeAlone: number[] = [];
-	for (let index = 0; index < 10; index++) {
-		version.push(await timed(() => execa(cli, ['--version'], {env: binEnv})));
-		nodeAlone.push(await timed(() => execa(process.execPath, ['-e', '0'])));
-	}
+	const fixed = median(ms(initial.up)) - median(ms(initial.upPsql));
+	const perMigration = slope(light.up, initial.up, 300);
+	const perMigrationPsql = slope(light.upPsql, initial.upPsql, 300);
 	return [
-		{name: 'migrate up: initial + 300 migrations', ms: median(apply), baselineName: 'psql -1 -f (same SQL)', baselineMs: median(applyPsql), target: 'within 2x of psql'},
-		{name: 'migrate down --to base: 301 migrations', ms: median(revert), baselineName: 'psql -1 -f (down SQL)', baselineMs: median(revertPsql), target: 'within 3x of psql'},
-		{name: 'migrate status, nothing pending', ms: median(status), target: 'under 150 ms'},
-		{name: 'cc-dev --version (cold start)', ms: median(version), baselineName: 'node -e 0', baselineMs: median(nodeAlone), target: 'within 50 ms of node'},
+		ratioRow('migrate up: the initial schema alone (1 migration)', initial.up, initial.upPsql, 'psql -1 -f', 1.5),
+		{name: '  fixed cost of a run (cc-dev minus psql, 1 migration)', ms: fixed, target: 'what Node start-up, loading and the connection cost'},
+		ratioRow('migrate up: initial + 300 small migrations', light.up, light.upPsql, 'psql -1 -f', 1.5),
+		{name: '  each further small migration (slope, 1 to 301)', ms: perMigration, baselineName: 'psql', baselineMs: perMigrationPsql, target: 'under 1 ms', met: perMigration < 1},
+		ratioRow('migrate down --to base: all 301', light.down, light.downPsql, 'psql -1 -f (down SQL)', 3),
+		{...ratioRow('migrate up, initial schema, started as `node bin/cc-dev.js`', viaNode, viaBin, 'the bin (shebang)', 1.15), target: 'same speed however started'},
+	];
+}
+
+/** The heavier workload: 300 migrations that each create a table with keys, indexes, a trigger and rows. */
+export async function benchHeavy(server: ConnectionTarget): Promise<BenchRow[]> {
+	const heavy = await applyRuns(server, 'heavy', 300);
+	return [
+		ratioRow('migrate up: initial + 300 heavier migrations', heavy.up, heavy.upPsql, 'psql -1 -f', 1.5),
+		ratioRow('migrate down --to base: all 301 heavier', heavy.down, heavy.downPsql, 'psql -1 -f (down SQL)', 3),
+	];
+}
+
+/** `migrate status` with nothing pending (300 applied), next to Node's own start and a psql round trip. */
+export async function benchStatus(server: ConnectionTarget): Promise<BenchRow[]> {
+	const work = workload('small', 300);
+	const target = await scratch(server, 'bench_status');
+	try {
+		await cc(['migrate', 'up'], {target, migrations: work.directory});
+		const runs: Record<StartWay | 'node -e 0' | 'psql', Run[]> = {bin: [], node: [], npx: [], 'node -e 0': [], psql: []};
+		for (let round = 0; round < rounds * 3; round++) {
+			runs.bin.push(await cc(['migrate', 'status'], {target, migrations: work.directory}));
+			runs.node.push(await cc(['migrate', 'status'], {target, migrations: work.directory, way: 'node'}));
+			runs['node -e 0'].push(await nodeAlone());
+			runs.psql.push(await psqlCommand(target, 'select 1'));
+		}
+		for (let round = 0; round < rounds; round++) runs.npx.push(await cc(['migrate', 'status'], {target, migrations: work.directory, way: 'npx'}));
+		const status = median(ms(runs.bin));
+		return [
+			{name: 'migrate status, nothing pending (301 applied)', ms: status, spread: spread(ms(runs.bin)), baselineName: 'node -e 0', baselineMs: median(ms(runs['node -e 0'])), target: 'under 60 ms', met: status < 60},
+			{name: '  the same, started as `node bin/cc-dev.js`', ms: median(ms(runs.node)), spread: spread(ms(runs.node)), baselineName: 'psql -c "select 1"', baselineMs: median(ms(runs.psql))},
+			{name: '  the same, started as `npx cc-dev`', ms: median(ms(runs.npx)), spread: spread(ms(runs.npx))},
+			{name: '  memory of migrate status (max RSS)', ms: maxRss(runs.bin), unit: 'MB'},
+		];
+	} finally {
+		await adminRun(server, 'DROP DATABASE IF EXISTS bench_status WITH (FORCE)');
+	}
+}
+
+/** 3,000 small migrations: the cost per migration stays that of the 300 case, status and memory stay small. */
+export async function benchScale(server: ConnectionTarget): Promise<BenchRow[]> {
+	const scaleRounds = Number(process.env['BENCH_SCALE_ROUNDS'] ?? 1);
+	const initial = await applyRuns(server, 'small', 0);
+	const light = await applyRuns(server, 'small', 300);
+	const large = await applyRuns(server, 'small', 3000, scaleRounds);
+	const perMigration300 = slope(light.up, initial.up, 300);
+	const perMigration3000 = slope(large.up, light.up, 2700);
+	const perMigrationPsql = slope(large.upPsql, light.upPsql, 2700);
+	const status = median(ms(large.status));
+	const memory = maxRss([...large.up, ...large.status, ...large.down]);
+	return [
+		ratioRow('migrate up: initial + 3,000 small migrations', large.up, large.upPsql, 'psql -1 -f', 1.5),
+		{name: '  each further migration (slope, 301 to 3,001)', ms: perMigration3000, baselineName: 'the slope from 1 to 301', baselineMs: perMigration300, target: 'within 20% (flat)', met: perMigration3000 <= 1.2 * perMigration300},
+		{name: '  each further migration, psql (slope, 301 to 3,001)', ms: perMigrationPsql},
+		ratioRow('migrate down --to base: all 3,001', large.down, large.downPsql, 'psql -1 -f (down SQL)', 3),
+		{name: 'migrate status, nothing pending (3,001 applied)', ms: status, spread: spread(ms(large.status)), target: 'under 100 ms', met: status < 100},
+		{name: '  memory, the largest of up, status and down with 3,001 (max RSS)', ms: memory, unit: 'MB', target: 'under 200 MB', met: memory > 0 && memory < 200},
+	];
+}
+
+/** One 5 MB migration of 40,000 statements. */
+export async function benchBig(server: ConnectionTarget): Promise<BenchRow[]> {
+	const big = await applyRuns(server, 'big', 40_000);
+	return [
+		ratioRow('migrate up: one 5 MB migration (40,000 statements)', big.up, big.upPsql, 'psql -1 -f', 2),
+		{name: '  memory of that apply (max RSS)', ms: maxRss(big.up), unit: 'MB', target: 'under 200 MB', met: maxRss(big.up) > 0 && maxRss(big.up) < 200},
 	];
 }
