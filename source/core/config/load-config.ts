@@ -2,7 +2,8 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {UsageError} from '../errors.js';
 import {buildDatabaseUrl, parseDatabaseUrl, type ConnectionTarget} from '../database/target.js';
-import {composeDefaults, readComposeDatabase, type ComposeDatabase} from './compose-file.js';
+import {readComposeDatabaseCached} from './compose-cache.js';
+import {composeDefaults, type ComposeDatabase} from './compose-file.js';
 
 export type ProviderChoice = 'auto' | 'docker' | 'embedded' | 'url';
 
@@ -82,11 +83,12 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
 	if (portOverride !== undefined && (!Number.isInteger(portOverride) || portOverride < 1 || portOverride > 65_535)) {
 		throw new UsageError(`The port must be a number between 1 and 65535 (got "${portOverride}").`);
 	}
+	const stateDir = path.resolve(projectRoot, env['CC_DEV_STATE_DIR'] ?? '.cc-dev');
 	let local: ComposeDatabase | undefined;
 	/** The compose file is read when first needed: a command given DATABASE_URL never needs it. */
 	const readLocal = (): ComposeDatabase => {
 		if (!local) {
-			const composed = composeFile ? readComposeDatabase(composeFile, env) : composeDefaults;
+			const composed = composeFile ? readComposeDatabaseCached(composeFile, env, stateDir) : composeDefaults;
 			local = {...composed, hostPort: portOverride ?? composed.hostPort, image: env['CC_DEV_DB_IMAGE'] || composed.image};
 		}
 		return local;
@@ -106,7 +108,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
 		projectRoot,
 		migrationsDir: path.resolve(cwd, overrides.migrationsDir ?? env['CC_DEV_MIGRATIONS_DIR'] ?? path.join(projectRoot, 'migrations')),
 		templatesDir: path.join(projectRoot, 'templates'),
-		stateDir: path.resolve(projectRoot, env['CC_DEV_STATE_DIR'] ?? '.cc-dev'),
+		stateDir,
 		composeFile,
 		get local() {
 			return readLocal();
