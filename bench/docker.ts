@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {loadConfig} from '../source/core/config/load-config.js';
-import {readServerFacts} from '../source/core/database/server-facts.js';
+import {readServerFacts} from '../source/core/migrations/server-facts.js';
 import {tryConnect} from '../source/core/providers/docker/wait-ready.js';
 import {createDockerProvider} from '../source/core/providers/docker-provider.js';
 import {composeText, projectEnv} from '../test/docker/docker-project.js';

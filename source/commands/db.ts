@@ -1,5 +1,5 @@
 import {describeTarget} from '../core/database/target.js';
-import {readServerFacts} from '../core/database/server-facts.js';
+import {readServerFacts} from '../core/migrations/server-facts.js';
 import type {ExitCode} from '../core/errors.js';
 import {requireNonProductionTarget} from '../core/guards/production.js';
 import {chooseProvider} from '../core/providers/choose-provider.js';

@@ -3,7 +3,7 @@ import {CancelledError, UsageError, type ExitCode} from '../core/errors.js';
 import {templateQuestionNames} from '../core/scaffold/question-flags.js';
 import {listTemplates, readHeads, scaffoldMigration} from '../core/scaffold/scaffold-migration.js';
 import {resolveTemplatesDir} from '../core/scaffold/templates-dir.js';
-import type {ScaffoldChoices} from '../ui/prompts/ask-scaffold.js';
+import type {ScaffoldChoices} from './ask-scaffold.js';
 import type {CommandContext} from './command.js';
 
 /** The answers given as --<question> flags. */
@@ -24,7 +24,7 @@ function messageOf(context: CommandContext): string | undefined {
 }
 
 async function askInTerminal(context: CommandContext, known: {template?: string | undefined; message?: string | undefined; answers: Record<string, string>; heads: readonly string[]; templatesDir: string}): Promise<ScaffoldChoices> {
-	const {askScaffold, isPromptCancel} = await import('../ui/prompts/ask-scaffold.js');
+	const {askScaffold, isPromptCancel} = await import('./ask-scaffold.js');
 	const stdout = context.io.stdout as NodeJS.WriteStream;
 	try {
 		return await askScaffold({

@@ -1,5 +1,5 @@
 import type {Config} from '../../core/config/load-config.js';
-import {readServerFacts} from '../../core/database/server-facts.js';
+import {readServerFacts} from '../../core/migrations/server-facts.js';
 import {describeTarget} from '../../core/database/target.js';
 import {chooseProvider} from '../../core/providers/choose-provider.js';
 import type {ActionContext, ActionOutcome, ResultLine} from './types.js';

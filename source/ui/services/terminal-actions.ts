@@ -8,7 +8,7 @@ import {chooseProvider} from '../../core/providers/choose-provider.js';
 import type {DockerProvider} from '../../core/providers/docker-provider.js';
 import {listTemplates, readHeads, scaffoldMigration} from '../../core/scaffold/scaffold-migration.js';
 import {resolveTemplatesDir} from '../../core/scaffold/templates-dir.js';
-import {askScaffold, isPromptCancel} from '../prompts/ask-scaffold.js';
+import {askScaffold, isPromptCancel} from '../../commands/ask-scaffold.js';
 import type {ActionOutcome} from './types.js';
 
 /** `migrate new` from the menu: the same questions as the command (inquirer), then the file and its SQL. */

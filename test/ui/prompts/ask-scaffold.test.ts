@@ -2,7 +2,7 @@ import {PassThrough} from 'node:stream';
 import test from 'ava';
 import {listTemplates} from '../../../source/core/scaffold/scaffold-migration.js';
 import {bundledTemplatesDir} from '../../../source/core/scaffold/templates-dir.js';
-import {askScaffold, isPromptCancel} from '../../../source/ui/prompts/ask-scaffold.js';
+import {askScaffold, isPromptCancel} from '../../../source/commands/ask-scaffold.js';
 import {delay, keys, plain} from '../fake-services.js';
 
 const templates = await listTemplates(bundledTemplatesDir);

@@ -1,8 +1,8 @@
-import {buildGraph} from '../migrations/graph.js';
-import {loadMigrations} from '../migrations/load-migrations.js';
-import {readDatabaseState} from '../migrations/state.js';
-import {withClient} from './connect.js';
-import type {ConnectionTarget} from './target.js';
+import {buildGraph} from './graph.js';
+import {loadMigrations} from './load-migrations.js';
+import {readDatabaseState} from './state.js';
+import {withClient} from '../database/connect.js';
+import type {ConnectionTarget} from '../database/target.js';
 
 export type ServerFacts = {
 	readonly serverVersion: string;

@@ -1,6 +1,6 @@
 import {input, select} from '@inquirer/prompts';
-import {answerProblem, resolveDefault} from '../../core/scaffold/answers.js';
-import type {TemplateInfo, TemplateQuestion} from '../../core/scaffold/contract.js';
+import {answerProblem, resolveDefault} from '../core/scaffold/answers.js';
+import type {TemplateInfo, TemplateQuestion} from '../core/scaffold/contract.js';
 
 /** What the questions of `migrate new` produce: everything a ScaffoldRequest needs from a person. */
 export type ScaffoldChoices = {
