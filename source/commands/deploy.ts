@@ -1,6 +1,8 @@
 import {constants} from 'node:os';
 import type {DeployLogEvent} from '../core/deploy/deploy-events.js';
 import {deploy} from '../core/deploy/deploy.js';
+import {readRailwaySettings} from '../core/deploy/railway-settings.js';
+import {resolveStartCommand} from '../core/deploy/start-command.js';
 import {EnvironmentError, isCcDevError} from '../core/errors.js';
 import {createDeployLog} from '../report/deploy-log.js';
 import type {CommandContext} from './command.js';
@@ -15,82 +17,62 @@ const trappedSignals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'
 type Log = (event: DeployLogEvent) => void;
 
 /**
- * Holds the stop signals for the whole run, so that none is lost in the gap between the
- * migrations and the start command: before the start command runs, a signal cancels the deploy
- * (the running migration rolls back) and the command is not started; once it runs, every
- * signal is forwarded to it. Ctrl-C then belongs to the command, not to cc-dev's own handler.
+ * Holds the stop signals until the hand-over, so that none is lost in the gap between the
+ * migrations and the start command: a signal cancels the deploy (the running migration rolls
+ * back) and the command is not started.
  */
-function trapSignals(log: Log) {
+function trapSignals() {
 	const controller = new AbortController();
 	let received: NodeJS.Signals | undefined;
-	let child: {kill(signal: NodeJS.Signals): boolean} | undefined;
 	const handlers = trappedSignals.map((signal) => {
 		const handler = (): void => {
-			if (child) {
-				log({type: 'signal-forwarded', signal});
-				child.kill(signal);
-			} else {
-				received ??= signal;
-				controller.abort();
-			}
+			received ??= signal;
+			controller.abort();
 		};
 		process.on(signal, handler);
 		return [signal, handler] as const;
 	});
-	let saved: Array<(...args: unknown[]) => void> = [];
 	return {
 		signal: controller.signal,
 		received: () => received,
-		attach(subprocess: {kill(signal: NodeJS.Signals): boolean}): void {
-			child = subprocess;
-			saved = process.listeners('SIGINT').filter((listener) => !handlers.some(([, handler]) => handler === listener)) as typeof saved;
-			for (const listener of saved) process.off('SIGINT', listener);
-		},
 		release(): void {
 			for (const [signal, handler] of handlers) process.off(signal, handler);
-			for (const listener of saved) process.on('SIGINT', listener);
 		},
 	};
 }
 
 type Trap = ReturnType<typeof trapSignals>;
 
-function exitCodeOf(result: {exitCode?: number; signal?: string; code?: string}): number {
-	if (result.exitCode !== undefined) return result.exitCode;
-	if (result.signal) return 128 + (constants.signals[result.signal as NodeJS.Signals] ?? 0);
-	return result.code === 'ENOENT' ? 127 : 126;
-}
-
 /**
- * Runs the start command in cc-dev's place. Node cannot exec(2), so it spawns the command with
- * stdio inherited, forwards the trapped signals, and returns its exit code (128 + signal when a
- * signal ended it; 127 when it does not exist).
+ * Replaces cc-dev with the start command (execve(2), same pid), once the migrations are done:
+ * signals reach the command directly, its exit code is the process's, and nothing is left to be
+ * orphaned when the process is killed. A command that cannot be run is reported first (127 when
+ * it does not exist, 126 when it is not executable), because a failed execve aborts Node.
  */
-async function handOver(command: readonly string[], loading: Promise<typeof import('execa')>, trap: Trap, log: Log): Promise<number> {
-	const {execa} = await loading;
+function handOver(command: readonly string[], trap: Trap, log: Log): number {
 	const stopped = trap.received();
 	if (stopped) {
 		log({type: 'start-command-skipped', command, reason: `cc-dev received ${stopped} before starting it`});
 		return 128 + constants.signals[stopped];
 	}
 	const [file, ...args] = command as [string, ...string[]];
-	log({type: 'start-command', command});
-	const subprocess = execa(file, args, {stdio: 'inherit', reject: false, forceKillAfterDelay: false});
-	trap.attach(subprocess);
-	const result = await subprocess;
-	const exitCode = exitCodeOf(result);
-	if (result.failed && result.exitCode === undefined && !result.signal) {
-		const code = (result as {code?: string}).code;
+	const resolved = resolveStartCommand(file, process.env['PATH'], process.cwd());
+	if (!resolved.found) {
 		log({
 			type: 'deploy-failed',
-			message: `cannot run the start command ${file}: ${code ?? result.shortMessage}`,
-			hint: code === 'ENOENT' ? 'Check the command name and PATH. To expand variables such as $PORT, wrap it: -- sh -c \'exec gunicorn --bind 0.0.0.0:$PORT ...\'' : 'Check that the file is executable.',
-			exitCode,
+			message: `cannot run the start command ${file}: ${resolved.reason}`,
+			hint: resolved.exitCode === 127 ? 'Check the command name and PATH. To expand variables such as $PORT, wrap it: -- sh -c \'exec gunicorn --bind 0.0.0.0:$PORT ...\'' : 'Check that the file is executable.',
+			exitCode: resolved.exitCode,
 		});
-		return exitCode;
+		return resolved.exitCode;
 	}
-	log({type: 'start-command-exit', exitCode, signal: result.signal});
-	return exitCode;
+	log({type: 'start-command', command});
+	trap.release();
+	// Node puts piped and terminal stdio in non-blocking mode; the command inherits the same open
+	// files, and a program that writes to a non-blocking pipe fails with EAGAIN when it is full.
+	for (const stream of [process.stdin, process.stdout, process.stderr]) (stream as {_handle?: {setBlocking?: (blocking: boolean) => unknown}})._handle?.setBlocking?.(true);
+	process.execve!(resolved.path, [file, ...args], process.env);
+	return 126; // execve returns only when it failed, and Node aborts before that.
 }
 
 async function deployThenStart(context: CommandContext, trap: Trap, log: Log): Promise<number> {
@@ -103,25 +85,27 @@ async function deployThenStart(context: CommandContext, trap: Trap, log: Log): P
 	const waitMs = context.string('wait') === undefined && !process.env['CC_DEV_WAIT'] ? deployWaitMs : config.waitMs;
 	const dryRun = context.flag('dry-run');
 	const command = context.args.rest;
-	// Loaded while the deploy waits on the database, so that the hand-over does not pay for it.
-	const loading = command.length > 0 && !dryRun ? import('execa') : undefined;
-	loading?.catch(() => {}); // Awaited at the hand-over; a deploy that fails first leaves it unobserved.
+	if (command.length > 0 && !dryRun && typeof process.execve !== 'function') {
+		throw new EnvironmentError(`cc-dev deploy -- COMMAND needs process.execve, which Node.js ${process.versions.node} on ${process.platform} does not have.`, {
+			hint: 'Run the migrations with cc-dev deploy, then start the command separately.',
+		});
+	}
+	if (dryRun) log({type: 'railway-settings', result: readRailwaySettings(config.projectRoot)});
 	const signal = AbortSignal.any([context.signal, trap.signal]);
 	await deploy({...sessionOptions(context), waitMs, signal, onEvent: log, dryRun, lockRetries: context.number('lock-retries'), railwayEnvironment: config.railwayEnvironment});
 	if (command.length === 0) return 0;
-	if (!loading) {
+	if (dryRun) {
 		log({type: 'start-command-skipped', command, reason: 'dry run'});
 		return 0;
 	}
-	return handOver(command, loading, trap, log);
+	return handOver(command, trap, log);
 }
 
-/** `cc-dev deploy [-- START COMMAND]`: timestamped log lines (or JSON lines), then the start command. */
+/** `cc-dev deploy [-- START COMMAND]`: timestamped log lines (or JSON lines), then the start command in cc-dev's place. */
 export async function runDeploy(context: CommandContext): Promise<number> {
 	const log = createDeployLog({stdout: context.io.stdout, stderr: context.io.stderr, json: context.json});
-	const trap = trapSignals(log);
+	const trap = trapSignals();
 	try {
-		// The start command's code can be anything from 0 to 255; cc-dev passes it through unchanged.
 		return await deployThenStart(context, trap, log);
 	} catch (error) {
 		if (!isCcDevError(error)) throw error;

@@ -1,4 +1,5 @@
 import type {DeployLogEvent, PlannedMigration} from '../core/deploy/deploy-events.js';
+import type {RailwaySettingsResult} from '../core/deploy/railway-settings.js';
 import {redact} from '../core/redact.js';
 import {eventLine} from './event-lines.js';
 import {formatDuration} from './format.js';
@@ -45,6 +46,26 @@ function planEntry(event: Extract<DeployLogEvent, {type: 'deploy-plan'}>): LogEn
 	return {level: hasErrors ? 'warn' : 'info', lines};
 }
 
+/** The deploy settings Railway will use, so that a wrong one shows before the first deploy. */
+function railwayEntry(result: RailwaySettingsResult): LogEntry {
+	if (result.status === 'missing') return {level: 'warn', lines: [`railway.json: not found (${result.file}); Railway uses the service's own settings`]};
+	if (result.status === 'invalid') return {level: 'warn', lines: [`railway.json: cannot be read: ${result.problem}`]};
+	const {builder, builderConfig, preDeployCommand, startCommand, healthcheckPath, healthcheckTimeout} = result.settings;
+	const warnings: string[] = [];
+	if (!preDeployCommand?.some((command) => /\bcc-dev(\.js)? deploy\b/.test(command))) warnings.push('railway.json: warning: no pre-deploy command runs cc-dev deploy, so Railway will not apply the migrations');
+	if (healthcheckPath === undefined) warnings.push('railway.json: warning: no healthcheckPath, so Railway sends traffic as soon as the process starts');
+	return {
+		level: warnings.length > 0 ? 'warn' : 'info',
+		lines: [
+			`railway.json: builder ${builder ?? 'not set (the service setting decides)'}${builderConfig ? ` (configured by ${builderConfig})` : ''}`,
+			`railway.json: pre-deploy command: ${preDeployCommand?.join(' && ') ?? 'none'}`,
+			`railway.json: start command: ${startCommand ?? "none (the builder's default)"}`,
+			`railway.json: health check: ${healthcheckPath === undefined ? 'none' : `GET ${healthcheckPath} must answer 200${healthcheckTimeout === undefined ? '' : ` within ${healthcheckTimeout} s`}`}`,
+			...warnings,
+		],
+	};
+}
+
 /** How each deploy event reads in a log: plain text, no colour, never a password. */
 export function deployLogEntry(event: DeployLogEvent): LogEntry | undefined {
 	switch (event.type) {
@@ -69,14 +90,12 @@ export function deployLogEntry(event: DeployLogEvent): LogEntry | undefined {
 					? `dry run done in ${formatDuration(event.totalMs)}: ${event.pending === 0 ? 'nothing would change' : `${plural(event.pending, 'migration')} would be applied`}; database at ${revisions(event.current)}; lock released`
 					: `deploy done in ${formatDuration(event.totalMs)}: applied ${plural(event.applied, 'migration')}; database at ${revisions(event.current)}`],
 			};
+		case 'railway-settings':
+			return railwayEntry(event.result);
 		case 'start-command':
-			return {level: 'info', lines: [`starting: ${event.command.join(' ')}`]};
+			return {level: 'info', lines: [`starting: ${event.command.join(' ')} (it replaces cc-dev in this process)`]};
 		case 'start-command-skipped':
 			return {level: 'info', lines: [`not starting ${event.command.join(' ')}: ${event.reason}`]};
-		case 'signal-forwarded':
-			return {level: 'info', lines: [`forwarding ${event.signal} to the start command`]};
-		case 'start-command-exit':
-			return {level: event.exitCode === 0 ? 'info' : 'warn', lines: [`start command ended ${event.signal ? `by ${event.signal}` : `with code ${event.exitCode}`}; exit code ${event.exitCode}`]};
 		case 'deploy-failed':
 			return {level: 'error', lines: [`deploy failed: ${event.message}`, ...(event.hint ? event.hint.split('\n').map((line) => `hint: ${line}`) : [])]};
 		case 'warning':

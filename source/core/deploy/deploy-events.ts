@@ -1,5 +1,6 @@
 import type {CoreEvent} from '../events.js';
 import type {TransactionMode} from '../migrations/migration.js';
+import type {RailwaySettingsResult} from './railway-settings.js';
 
 /** A pending migration as a deploy reports it; `statements` only in a dry run. */
 export type PlannedMigration = {
@@ -45,12 +46,11 @@ export type DeployEvent =
 	| {readonly type: 'deploy-verified'; readonly head: string | undefined; readonly checksums: number}
 	| {readonly type: 'deploy-done'; readonly dryRun: boolean; readonly applied: number; readonly pending: number; readonly current: readonly string[]; readonly totalMs: number};
 
-/** Events of the start-command hand-over, reported by the command layer. */
+/** Events of the command layer: Railway's settings (dry run) and the hand-over to the start command. */
 export type HandOverEvent =
+	| {readonly type: 'railway-settings'; readonly result: RailwaySettingsResult}
 	| {readonly type: 'start-command'; readonly command: readonly string[]}
 	| {readonly type: 'start-command-skipped'; readonly command: readonly string[]; readonly reason: string}
-	| {readonly type: 'signal-forwarded'; readonly signal: string}
-	| {readonly type: 'start-command-exit'; readonly exitCode: number; readonly signal: string | undefined}
 	| {readonly type: 'deploy-failed'; readonly message: string; readonly hint: string | undefined; readonly exitCode: number};
 
 export type DeployLogEvent = DeployEvent | HandOverEvent;
