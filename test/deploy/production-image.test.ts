@@ -14,7 +14,7 @@ import {freshDatabase, query, repoRoot, testPort} from '../helpers/database.js';
 
 /** PATH without this checkout's node_modules/.bin: the clone must stand on its own. */
 const systemPath = (process.env['PATH'] ?? '').split(path.delimiter).filter((entry) => !entry.includes('node_modules')).join(path.delimiter);
-const npmEnv = {...process.env, PATH: systemPath, NODE_OPTIONS: undefined, npm_config_loglevel: 'error'};
+const npmEnv: NodeJS.ProcessEnv = {...process.env, PATH: systemPath, NODE_OPTIONS: undefined, npm_config_loglevel: 'error'};
 for (const name of Object.keys(npmEnv)) if (name.startsWith('npm_') && name !== 'npm_config_loglevel' && name !== 'npm_config_cache') delete npmEnv[name];
 
 async function registryReachable(): Promise<string | undefined> {
