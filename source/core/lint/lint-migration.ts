@@ -5,10 +5,9 @@ import {createLineIndex} from './line-index.js';
 import type {LineIndex} from './line-index.js';
 import {isRuleId, resolveSeverities, ruleById, rules} from './registry.js';
 import type {LintStatement, MigrationRule, RuleReport, StatementContext, StatementRule} from './rule.js';
-import {byteToCharMapper} from './sql/byte-offsets.js';
-import {loadParser, parseSql} from './sql/parse-sql.js';
-import {scanSql, skipTrivia, trimTrailingTrivia} from './sql/lexer.js';
-import type {SqlIdentifier} from './sql/lexer.js';
+import {loadParser, parseSql} from '../sql/parse-sql.js';
+import {scanSql} from '../sql/scan-sql.js';
+import type {SqlIdentifier} from '../sql/scan-sql.js';
 import {createMigrationState, SchemaState} from './state.js';
 import {fileSuppressions, statementSuppressions} from './suppressions.js';
 import type {Suppression} from './suppressions.js';
@@ -59,13 +58,21 @@ function attachedSuppressions(suppressions: readonly Suppression[], commentOnlyL
 /** See LintStatement.longWords. */
 const longWordLength = 16;
 
-/** The words between two section indexes, re-based on `start`. */
-function wordsBetween(words: readonly SqlIdentifier[], start: number, end: number): SqlIdentifier[] {
-	const result: SqlIdentifier[] = [];
-	for (const word of words) {
-		if (word.start >= start && word.end <= end) result.push({...word, start: word.start - start, end: word.end - start});
-	}
-	return result;
+/**
+ * Hands out the words of consecutive statements: each call takes the words between two section
+ * indexes (re-based on `start`), moving forward only, so a large section stays linear.
+ */
+function wordCursor(words: readonly SqlIdentifier[]): (start: number, end: number) => SqlIdentifier[] {
+	let next = 0;
+	return (start, end) => {
+		while (next < words.length && words[next]!.start < start) next++;
+		const result: SqlIdentifier[] = [];
+		while (next < words.length && words[next]!.end <= end) {
+			const word = words[next++]!;
+			result.push({...word, start: word.start - start, end: word.end - start});
+		}
+		return result;
+	};
 }
 
 function lintSection(run: Run, name: 'up' | 'down', section: Section, report: boolean): SectionResult {
@@ -88,8 +95,9 @@ function lintSection(run: Run, name: 'up' | 'down', section: Section, report: bo
 	}
 
 	const sql = section.sql;
-	const toChar = byteToCharMapper(sql);
-	const {comments, identifiers} = scanSql(sql, longWordLength);
+	const {toChar} = parsed;
+	const {comments, identifiers, codeEndBefore} = scanSql(sql, toChar, longWordLength);
+	const wordsBetween = wordCursor(identifiers);
 	const suppressions = statementSuppressions(comments, lines, (index) => section.offset + index);
 	const commentOnlyLines = new Set<number>();
 	for (const comment of comments) {
@@ -109,14 +117,13 @@ function lintSection(run: Run, name: 'up' | 'down', section: Section, report: bo
 	const sectionRules = run.statementRules.filter((rule) => rule.sections === 'both' || name === 'up');
 	const drafts: Draft[] = [];
 	for (const raw of parsed.statements) {
-		const start = skipTrivia(sql, toChar(raw.byteStart));
-		const end = trimTrailingTrivia(sql, start, raw.byteEnd === undefined ? sql.length : toChar(raw.byteEnd), comments);
+		const {start} = raw;
+		const end = codeEndBefore(raw.end, start);
 		const first = lines.positionAt(section.offset + start).line;
 		const last = lines.positionAt(section.offset + Math.max(end - 1, start)).line;
 		const candidates = attachedSuppressions(suppressions, commentOnlyLines, first, last);
-		const location = raw.byteStart + Buffer.byteLength(sql.slice(toChar(raw.byteStart), start), 'utf8');
-		const longWords = wordsBetween(identifiers, start, end);
-		const statement: LintStatement = {node: raw.node, kind: kindOf(raw.node), location, text: sql.slice(start, end), longWords};
+		const longWords = wordsBetween(start, end);
+		const statement: LintStatement = {node: raw.node, kind: kindOf(raw.node), location: raw.location, text: sql.slice(start, end), longWords};
 		for (const rule of sectionRules) {
 			for (const found of rule.check(statement, context)) drafts.push(draftOf(rule.id, found, section, toChar, start, candidates));
 		}

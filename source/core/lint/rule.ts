@@ -1,7 +1,7 @@
 import type {Node} from 'libpg-query';
 import type {Migration} from '../migrations/migration.js';
 import type {NodeKind, ObjectName} from './ast.js';
-import type {SqlIdentifier} from './sql/lexer.js';
+import type {SqlIdentifier} from '../sql/scan-sql.js';
 import type {MigrationState, SchemaState} from './state.js';
 import type {RuleId, Severity} from './types.js';
 

@@ -1,6 +1,6 @@
 import type {Migration} from '../migrations/migration.js';
 import type {LineIndex} from './line-index.js';
-import type {SqlComment} from './sql/lexer.js';
+import type {SqlComment} from '../sql/scan-sql.js';
 
 /** The comment directive: `-- cc-dev-lint-disable RULE[, RULE...]: reason`. */
 export const suppressionDirective = 'cc-dev-lint-disable';

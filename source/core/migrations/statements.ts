@@ -1,6 +1,7 @@
 import {InputError} from '../errors.js';
+import {loadParser, parseSql} from '../sql/parse-sql.js';
 import type {Migration, Section} from './migration.js';
-import {byteToCharOffset, positionAt} from './text-position.js';
+import {positionAt} from './text-position.js';
 
 /** One SQL statement of a section, located by character offsets within the section. */
 export type Statement = {
@@ -12,55 +13,26 @@ export type Statement = {
 	readonly node: Record<string, unknown>;
 };
 
-type ParseResult = {stmts?: Array<{stmt: Record<string, Record<string, unknown>>; stmt_location?: number; stmt_len?: number}>};
-type Parser = {parseSync(sql: string): ParseResult};
-
-let parser: Parser | undefined;
-
-/** Loads the PostgreSQL parser (WASM) once, on first use. */
-async function loadParser(): Promise<Parser> {
-	if (!parser) {
-		const module = await import('libpg-query');
-		await module.loadModule();
-		parser = module as unknown as Parser;
-	}
-	return parser;
+/** file:line:column of a character offset in a section. */
+function sectionLocation(fileName: string, section: Section, offset: number): string {
+	const where = positionAt(section.sql, offset);
+	return `${fileName}:${section.line + where.line - 1}:${where.line === 1 ? section.column + where.column - 1 : where.column}`;
 }
-
-export async function prepareParser(): Promise<void> {
-	await loadParser();
-}
-
-type SqlErrorLike = Error & {sqlDetails?: {cursorPosition?: number}};
 
 /** Splits a section into statements with the real PostgreSQL parser; a syntax error names file:line:column. */
 export async function splitStatements(section: Section, fileName: string): Promise<Statement[]> {
-	const {parseSync} = await loadParser();
-	let result: ParseResult;
-	try {
-		result = parseSync(section.sql);
-	} catch (error) {
-		const cursor = (error as SqlErrorLike).sqlDetails?.cursorPosition;
-		const offset = cursor === undefined ? 0 : byteToCharOffset(section.sql, cursor);
-		const {line, column} = positionAt(section.sql, offset);
-		const fileLine = section.line + line - 1;
-		const fileColumn = line === 1 ? section.column + column - 1 : column;
-		throw new InputError(`${fileName}:${fileLine}:${fileColumn}: ${(error as Error).message}`, {
-			hint: 'Fix the SQL at that position.',
-			cause: error,
-		});
+	await loadParser();
+	const parsed = parseSql(section.sql);
+	if (!parsed.ok) {
+		throw new InputError(`${sectionLocation(fileName, section, parsed.offset)}: ${parsed.message}`, {hint: 'Fix the SQL at that position.'});
 	}
-	const statements: Statement[] = [];
-	for (const raw of result.stmts ?? []) {
-		const byteStart = raw.stmt_location ?? 0;
-		const start = byteToCharOffset(section.sql, byteStart);
-		const end = raw.stmt_len ? byteToCharOffset(section.sql, byteStart + raw.stmt_len) : section.sql.length;
-		const [kind, node] = Object.entries(raw.stmt)[0] ?? ['Unknown', {}];
-		const text = section.sql.slice(start, end);
-		const leading = text.length - text.trimStart().length;
-		statements.push({sql: text.trim(), start: start + leading, end, kind, node: node ?? {}});
-	}
-	return statements;
+	return parsed.statements.map((statement) => ({
+		sql: section.sql.slice(statement.start, statement.end),
+		start: statement.start,
+		end: statement.end,
+		kind: statement.kind,
+		node: (statement.node as unknown as Record<string, Record<string, unknown>>)[statement.kind] ?? {},
+	}));
 }
 
 /** Why a statement cannot run inside a transaction block, or undefined when it can. */
@@ -98,8 +70,7 @@ export type AnalysedMigration = {
 };
 
 export function locationOf(migration: Migration, section: Section, offset: number): string {
-	const where = positionAt(section.sql, offset);
-	return `${migration.fileName}:${section.line + where.line - 1}:${where.line === 1 ? section.column + where.column - 1 : where.column}`;
+	return sectionLocation(migration.fileName, section, offset);
 }
 
 /**

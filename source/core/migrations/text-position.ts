@@ -9,11 +9,3 @@ export function positionAt(text: string, offset: number): {line: number; column:
 	}
 	return {line, column: end - lineStart + 1};
 }
-
-/** Converts a UTF-8 byte offset (what the PostgreSQL parser reports) into a string index. */
-export function byteToCharOffset(text: string, byteOffset: number): number {
-	if (byteOffset <= 0) return 0;
-	// Fast path: pure ASCII text has equal offsets.
-	if (!/[^\u0000-\u007F]/.test(text)) return Math.min(byteOffset, text.length);
-	return Buffer.from(text, 'utf8').subarray(0, byteOffset).toString('utf8').length;
-}

@@ -1,4 +1,8 @@
-/** Returns a function converting UTF-8 byte offsets in `text` (what the parser reports) to string indexes. */
+/**
+ * Returns a function converting UTF-8 byte offsets in `text` (what the parser and scanner report)
+ * to string indexes. Building it is one pass over the text and each lookup is constant time, so
+ * mapping every statement of a large migration stays linear.
+ */
 export function byteToCharMapper(text: string): (byteOffset: number) => number {
 	let ascii = true;
 	for (let index = 0; index < text.length; index++) {
@@ -20,4 +24,13 @@ export function byteToCharMapper(text: string): (byteOffset: number) => number {
 	}
 	map[byteLength] = text.length;
 	return (byteOffset) => map[Math.min(Math.max(byteOffset, 0), byteLength)]!;
+}
+
+/** The string index of the `count`-th code point of `text` (astral characters take two indexes). */
+export function codePointToIndex(text: string, count: number): number {
+	let index = 0;
+	for (let seen = 0; seen < count && index < text.length; seen++) {
+		index += (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+	}
+	return index;
 }

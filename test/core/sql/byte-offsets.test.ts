@@ -1,5 +1,5 @@
 import test from 'ava';
-import {byteToCharMapper} from '../../../../source/core/lint/sql/byte-offsets.js';
+import {byteToCharMapper} from '../../../source/core/sql/byte-offsets.js';
 
 test('ASCII text maps bytes to the same indexes', (t) => {
 	const map = byteToCharMapper('SELECT 1');
