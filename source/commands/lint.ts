@@ -41,10 +41,11 @@ export type LintDependencies = {
 	readonly cwd?: string;
 	readonly env?: NodeJS.ProcessEnv;
 	/**
-	 * The revisions applied to the configured database, for `--pending`. Without it `--pending`
-	 * is a usage error (the command wiring provides it from the version table).
+	 * The revisions applied to the configured database, for `--pending`, given the migrations on
+	 * disk (a Flask-Migrate database counts as applied up to its alembic revision). Without it
+	 * `--pending` is a usage error (the command wiring provides it from core's appliedRevisions).
 	 */
-	readonly appliedRevisions?: () => Promise<ReadonlySet<string>>;
+	readonly appliedRevisions?: (migrations: readonly Migration[]) => Promise<ReadonlySet<string>>;
 };
 
 async function isDirectory(target: string): Promise<boolean | undefined> {
@@ -195,7 +196,7 @@ async function lintCommand(argv: string[], io: LintIo, dependencies: LintDepende
 			});
 		}
 		const all = await loadMigrations(await filesInMigrationsDir(directory));
-		const applied = await dependencies.appliedRevisions();
+		const applied = await dependencies.appliedRevisions(all);
 		migrations = all.filter((migration) => !applied.has(migration.revision));
 		history = all.filter((migration) => applied.has(migration.revision));
 	} else if (flags.files.length > 0) {

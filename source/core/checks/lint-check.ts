@@ -1,7 +1,7 @@
 import {withClient} from '../database/connect.js';
 import {describeTarget} from '../database/target.js';
 import {lintMigrations} from '../lint/lint-migration.js';
-import {adoptionSet, readDatabaseState} from '../migrations/state.js';
+import {appliedRevisions, pendingMigrations, readDatabaseState} from '../migrations/state.js';
 import {failed, passed, type Check} from './check.js';
 import {plural} from '../plural.js';
 
@@ -16,12 +16,11 @@ export const lintCheck: Check = {
 			await client.query('SET default_transaction_read_only = on');
 			return readDatabaseState(client, graph);
 		});
-		const adopted = state.applied.length === 0 && state.alembicRevision && graph.byRevision.has(state.alembicRevision) ? adoptionSet(graph, state.alembicRevision) : new Set<string>();
-		const isApplied = (revision: string) => state.appliedSet.has(revision) || adopted.has(revision);
-		const pending = graph.ordered.filter((migration) => !isApplied(migration.revision));
+		const applied = appliedRevisions(graph, state);
+		const pending = pendingMigrations(graph, state);
 		const where = describeTarget(context.target);
 		if (pending.length === 0) return passed(`nothing pending: ${where} has every migration applied`, 'nothing pending');
-		const findings = await lintMigrations(pending, {history: graph.ordered.filter((migration) => isApplied(migration.revision))});
+		const findings = await lintMigrations(pending, {history: graph.ordered.filter((migration) => applied.has(migration.revision))});
 		const errors = findings.filter((finding) => finding.severity === 'error');
 		const warnings = findings.length - errors.length;
 		const lines = findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule}: ${finding.message}`);

@@ -2,7 +2,7 @@ import type {Migration} from '../migrations/migration.js';
 import type {MigrationSession} from '../migrations/migration-session.js';
 import {stepStatements} from '../migrations/execute-step.js';
 import {planUp} from '../migrations/plan.js';
-import {adoptionSet, requireConsistentState} from '../migrations/state.js';
+import {appliedRevisions, requireConsistentState} from '../migrations/state.js';
 import {analyseMigration} from '../migrations/statements.js';
 import {versionTableExists} from '../migrations/version-table.js';
 import type {DeployFinding, PlannedMigration} from './deploy-events.js';
@@ -34,9 +34,8 @@ async function lintPending(pending: readonly Migration[], history: readonly Migr
 export async function planDryRun(session: MigrationSession): Promise<DryRunPlan> {
 	const {graph, state} = session;
 	requireConsistentState(state, graph);
-	const applied = new Set(state.appliedSet);
-	const adopts = state.applied.length === 0 ? state.alembicRevision : undefined;
-	if (adopts) for (const revision of adoptionSet(graph, adopts)) applied.add(revision);
+	const applied = appliedRevisions(graph, state);
+	const adopts = state.alembicRevision;
 	const migrations = planUp(graph, applied);
 	const pending: PlannedMigration[] = [];
 	for (const migration of migrations) {

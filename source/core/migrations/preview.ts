@@ -5,7 +5,7 @@ import {stepStatements} from './execute-step.js';
 import {buildGraph} from './graph.js';
 import {loadMigrations} from './load-migrations.js';
 import {planDown, planUp, requireDownSections} from './plan.js';
-import {adoptionSet, readDatabaseState, requireConsistentState} from './state.js';
+import {appliedRevisions, readDatabaseState, requireConsistentState} from './state.js';
 import {analyseMigration} from './statements.js';
 import {createVersionTableSql} from './version-table.js';
 
@@ -31,9 +31,7 @@ export async function previewRun(options: PreviewOptions & {target: ConnectionTa
 	const graph = buildGraph(loadMigrations(options.migrationsDir));
 	const state = await withClient(options.target, {waitMs: options.waitMs}, (client) => readDatabaseState(client, graph));
 	requireConsistentState(state, graph);
-	const applied = new Set(state.appliedSet);
-	if (state.alembicRevision) for (const revision of adoptionSet(graph, state.alembicRevision)) applied.add(revision);
-	return previewPlan(options, graph, applied);
+	return previewPlan(options, graph, appliedRevisions(graph, state));
 }
 
 /** A full script from base (or back to base with --down), without a database. */

@@ -1,6 +1,6 @@
 import {buildGraph} from './graph.js';
 import {loadMigrations} from './load-migrations.js';
-import {readDatabaseState} from './state.js';
+import {pendingMigrations, readDatabaseState} from './state.js';
 import {withClient} from '../database/connect.js';
 import type {ConnectionTarget} from '../database/target.js';
 
@@ -22,7 +22,7 @@ export async function readServerFacts(target: ConnectionTarget, migrationsDir: s
 			const graph = buildGraph(loadMigrations(migrationsDir));
 			const state = await readDatabaseState(client, graph);
 			current = state.current;
-			pending = graph.ordered.filter((migration) => !state.appliedSet.has(migration.revision)).length;
+			pending = pendingMigrations(graph, state).length;
 		} catch {
 			// Unreadable migrations do not hide the server's own facts; `migrate status` explains them.
 		}

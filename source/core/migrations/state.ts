@@ -1,6 +1,7 @@
 import type {PgClient} from '../database/connect.js';
 import {InputError} from '../errors.js';
 import {ancestorsOf, type RevisionGraph} from './graph.js';
+import type {Migration} from './migration.js';
 import {readAlembicRevision, readApplied, type AppliedRevision} from './version-table.js';
 import {pluralWord} from '../plural.js';
 
@@ -36,8 +37,33 @@ export async function readDatabaseState(client: PgClient, graph: RevisionGraph):
 	};
 }
 
-/** Stops a run on a database whose history does not match the files. */
+/**
+ * The revisions that count as applied: the version table's, and on a Flask-Migrate database not
+ * yet adopted, alembic_version's revision with its ancestors (the next run records them without
+ * running them). An alembic revision with no file counts for nothing: a run refuses it
+ * (requireConsistentState) and status names it.
+ */
+export function appliedRevisions(graph: RevisionGraph, state: DatabaseState): ReadonlySet<string> {
+	const applied = new Set(state.appliedSet);
+	if (state.alembicRevision !== undefined && graph.byRevision.has(state.alembicRevision)) {
+		for (const revision of ancestorsOf(graph, state.alembicRevision)) applied.add(revision);
+	}
+	return applied;
+}
+
+/**
+ * What is pending: the migrations not applied (see appliedRevisions), parents first. The one
+ * definition `migrate status`, preview, deploy, the validation suite, the app's header and
+ * `lint --pending` share.
+ */
+export function pendingMigrations(graph: RevisionGraph, state: DatabaseState): Migration[] {
+	const applied = appliedRevisions(graph, state);
+	return graph.ordered.filter((migration) => !applied.has(migration.revision));
+}
+
+/** Stops a run on a database whose history does not match the files (or that it cannot adopt). */
 export function requireConsistentState(state: DatabaseState, graph: RevisionGraph): void {
+	if (state.alembicRevision !== undefined) adoptionSet(graph, state.alembicRevision);
 	if (state.changed.length > 0) {
 		const files = state.changed.map((row) => graph.byRevision.get(row.revision)!.fileName);
 		throw new InputError(`Applied ${pluralWord(files.length, 'migration')} changed since applied: ${files.join(', ')}.`, {

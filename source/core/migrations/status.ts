@@ -3,7 +3,7 @@ import {describeTarget, type ConnectionTarget} from '../database/target.js';
 import type {EventSink} from '../events.js';
 import {buildGraph, type RevisionGraph} from './graph.js';
 import {loadMigrations} from './load-migrations.js';
-import {adoptionSet, readDatabaseState, type DatabaseState} from './state.js';
+import {pendingMigrations, readDatabaseState, type DatabaseState} from './state.js';
 import type {AppliedHow} from './version-table.js';
 import {plural} from '../plural.js';
 
@@ -35,9 +35,7 @@ export function summariseStatus(graph: RevisionGraph, state: DatabaseState, targ
 		const migration = graph.byRevision.get(revision);
 		return {revision, message: migration?.message ?? '', fileName: migration?.fileName};
 	};
-	const adopted = state.alembicRevision && graph.byRevision.has(state.alembicRevision) ? adoptionSet(graph, state.alembicRevision) : new Set<string>();
-	const applied = new Set([...state.appliedSet, ...adopted]);
-	const pending = graph.ordered.filter((migration) => !applied.has(migration.revision)).map((migration) => entry(migration.revision));
+	const pending = pendingMigrations(graph, state).map((migration) => entry(migration.revision));
 	const problems: string[] = [];
 	if (graph.heads.length > 1) problems.push(`${graph.heads.length} heads (${graph.heads.join(', ')}): create a merge revision with cc-dev migrate new --merge`);
 	for (const row of state.changed) problems.push(`${entry(row.revision).fileName} was edited after it was applied`);
