@@ -1,10 +1,8 @@
 import {createRequire} from 'node:module';
 import type {Io} from './commands/command.js';
 import {createContext, parseCommandArguments} from './commands/context.js';
-import {commandHelp, generalHelp} from './commands/help.js';
 import {findCommand} from './commands/registry.js';
 import {isCcDevError} from './core/errors.js';
-import {errorJson, errorText} from './report/error-text.js';
 import {createStyle, shouldColor} from './report/style.js';
 
 function version(): string {
@@ -35,6 +33,7 @@ export async function main(argv: readonly string[], io: Io = standardIo): Promis
 			const {runInteractive} = await import('./ui/run-interactive.js');
 			return runInteractive({verbose});
 		}
+		const {generalHelp} = await import('./commands/help.js');
 		io.stdout.write(`${generalHelp(version())}\n`);
 		return words.length === 0 ? 2 : 0;
 	}
@@ -58,12 +57,15 @@ export async function main(argv: readonly string[], io: Io = standardIo): Promis
 	try {
 		const args = parseCommandArguments(found.spec, found.rest);
 		if (args.values['help']) {
+			const {commandHelp} = await import('./commands/help.js');
 			io.stdout.write(`${commandHelp(found.spec)}\n`);
 			return 0;
 		}
 		const module = await found.spec.load();
 		return await module.run(createContext(args, io, controller.signal));
 	} catch (error) {
+		// Loaded when needed: help and error texts are not on the path of a run that succeeds.
+		const {errorJson, errorText} = await import('./report/error-text.js');
 		if (wantsJson) io.stdout.write(`${JSON.stringify(errorJson(error), null, 2)}\n`);
 		io.stderr.write(`${errorText(error, style, verbose)}\n`);
 		return isCcDevError(error) ? error.exitCode : 1;

@@ -30,6 +30,7 @@ export async function runTestSuite(context: CommandContext): Promise<ExitCode> {
 		lockWaitMs: config.lockWaitMs,
 		lockTimeout: config.lockTimeout,
 		statementTimeout: config.statementTimeout,
+		stateDir: config.stateDir,
 		choosePgDump: () => choosePgDump(config),
 		signal: context.signal,
 	};

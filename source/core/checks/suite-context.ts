@@ -20,6 +20,8 @@ export type SuiteSettings = {
 	readonly lockWaitMs: number;
 	readonly lockTimeout: string;
 	readonly statementTimeout: string;
+	/** The project's state folder: the runs share its cache of the migrations' parse analysis. */
+	readonly stateDir?: string;
 	/** Chooses the pg_dump to use (the container's with Docker, else a local one). */
 	readonly choosePgDump: () => Promise<PgDumpTool>;
 	readonly signal?: AbortSignal;
@@ -63,6 +65,7 @@ export function createSuiteContext(settings: SuiteSettings, scratch: ScratchRegi
 		lockWaitMs: settings.lockWaitMs,
 		lockTimeout: settings.lockTimeout,
 		statementTimeout: settings.statementTimeout,
+		...(settings.stateDir ? {stateDir: settings.stateDir} : {}),
 		...(settings.signal ? {signal: settings.signal} : {}),
 	});
 	const context: SuiteContext = {

@@ -2,7 +2,8 @@ import type {PgClient} from '../database/connect.js';
 import {CancelledError, FailureError} from '../errors.js';
 import type {Direction} from '../events.js';
 import {isPostgresError, toMigrationSqlError, type PostgresError} from './sql-error.js';
-import type {AnalysedMigration, Statement} from './statements.js';
+import type {AnalysedStatement} from './section-analysis.js';
+import type {AnalysedMigration} from './statements.js';
 import {deleteRevisionSql, insertRevisionSql} from './version-table.js';
 import {plural} from '../plural.js';
 
@@ -48,15 +49,15 @@ function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direc
 }
 
 /** The whole section as one pseudo-statement, for errors whose position is relative to it. */
-function wholeSection(step: AnalysedMigration): Statement {
-	return {sql: step.section.sql, start: 0, end: step.section.sql.length, kind: 'Section', node: {}};
+function wholeSection(step: AnalysedMigration): AnalysedStatement {
+	return {sql: step.section.sql, start: 0, end: step.section.sql.length, kind: 'Section', nonTransactional: undefined, relations: []};
 }
 
 /**
  * An error without a position (a constraint violation, say) does not say which statement failed.
  * Replays the statements one by one inside a transaction that is rolled back, to find it.
  */
-async function locateFailure(client: PgClient, step: AnalysedMigration): Promise<{statement: Statement; error: PostgresError} | undefined> {
+async function locateFailure(client: PgClient, step: AnalysedMigration): Promise<{statement: AnalysedStatement; error: PostgresError} | undefined> {
 	try {
 		await client.query('BEGIN');
 		for (const statement of step.statements) {

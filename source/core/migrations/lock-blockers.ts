@@ -3,20 +3,9 @@ import type {AnalysedMigration} from './statements.js';
 
 export type LockBlocker = {readonly pid: number; readonly description: string};
 
-/** Every table a migration names (RangeVar nodes anywhere in its statements). */
+/** Every table a migration names. */
 function relationsOf(step: AnalysedMigration): string[] {
-	const names = new Set<string>();
-	const visit = (value: unknown): void => {
-		if (Array.isArray(value)) {
-			for (const item of value) visit(item);
-		} else if (value && typeof value === 'object') {
-			const record = value as Record<string, unknown>;
-			if (typeof record['relname'] === 'string') names.add(record['relname']);
-			for (const child of Object.values(record)) visit(child);
-		}
-	};
-	for (const statement of step.statements) visit(statement.node);
-	return [...names];
+	return [...new Set(step.statements.flatMap((statement) => statement.relations))];
 }
 
 /** Sessions holding locks on the tables a migration touches: who blocked it. */

@@ -19,6 +19,8 @@ export type SessionOptions = {
 	readonly signal?: AbortSignal;
 	/** Adopt a Flask-Migrate database (alembic_version at a known revision). Default true. */
 	readonly adopt?: boolean;
+	/** The project's state folder (.cc-dev): its cache of the migrations' parse analysis. None: no cache. */
+	readonly stateDir?: string;
 };
 
 /** The session options a configuration gives, plus the caller's progress sink and cancellation. */
@@ -30,6 +32,7 @@ export function sessionOptionsOf(config: Config, extra: {onEvent?: EventSink; si
 		lockWaitMs: config.lockWaitMs,
 		lockTimeout: config.lockTimeout,
 		statementTimeout: config.statementTimeout,
+		stateDir: config.stateDir,
 		...extra,
 	};
 }
@@ -70,6 +73,7 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 	};
 	options.signal?.addEventListener('abort', cancel, {once: true});
 	let locked = false;
+	let durable = false;
 	try {
 		await client.query(`SET lock_timeout = ${literal(options.lockTimeout)}; SET statement_timeout = ${literal(options.statementTimeout)}; SET synchronous_commit = off; SET client_min_messages = warning`);
 		// The server then ends this backend within a second when the process dies (a deploy killed
@@ -97,11 +101,13 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 		};
 		const result = await fn(session);
 		await makeDurable(client);
+		durable = true;
 		return result;
 	} finally {
 		options.signal?.removeEventListener('abort', cancel);
 		try {
-			await makeDurable(client);
+			// After a failure, the migrations that committed before it still get their flush (one disk flush costs as much as a small migration).
+			if (!durable) await makeDurable(client);
 			if (locked) await releaseMigrationLock(client);
 		} catch {
 			// The connection is gone; the server released the session lock with it.
@@ -117,8 +123,12 @@ function literal(value: string): string {
 /**
  * Commits ran with synchronous_commit off (per-migration atomicity does not need a disk flush per
  * migration); one synchronous commit of a transaction with an xid flushes the WAL up to here.
+ * When the server has already flushed all the WAL it wrote (nothing was applied, or its WAL writer
+ * got there first), there is nothing to wait for, and the flush is skipped.
  */
 async function makeDurable(client: PgClient): Promise<void> {
+	const written = await client.query<{unflushed: boolean}>('SELECT pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn() AS unflushed');
+	if (written.rows[0]?.unflushed === false) return;
 	await client.query('SET synchronous_commit = on');
 	await client.query('SELECT pg_current_xact_id()');
 }

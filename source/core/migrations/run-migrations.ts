@@ -6,6 +6,7 @@ import {withMigrationSession, type MigrationSession, type SessionOptions} from '
 import {planDown, planUp, requireDownSections} from './plan.js';
 import {findLockBlockers} from './lock-blockers.js';
 import {requireConsistentState} from './state.js';
+import {openAnalysisCache} from './section-analysis.js';
 import {analyseMigration, type AnalysedMigration} from './statements.js';
 
 export type RunOptions = SessionOptions & {
@@ -44,8 +45,10 @@ export async function planRun(session: MigrationSession, options: Pick<RunOption
 		plan = planDown(session.graph, session.state.appliedSet, {to: options.to, steps: options.steps});
 		requireDownSections(plan);
 	}
+	const cache = session.options.stateDir === undefined ? undefined : openAnalysisCache(session.options.stateDir);
 	const analysed: AnalysedMigration[] = [];
-	for (const migration of plan) analysed.push(await analyseMigration(migration, options.direction));
+	for (const migration of plan) analysed.push(await analyseMigration(migration, options.direction, cache));
+	cache?.save();
 	return analysed;
 }
 

@@ -1,7 +1,6 @@
 import {FailureError} from '../errors.js';
 import {redact} from '../redact.js';
 import type {Section} from './migration.js';
-import type {Statement} from './statements.js';
 import {positionAt} from './text-position.js';
 
 /** The fields PostgreSQL sends with an error (pg's DatabaseError). */
@@ -51,7 +50,7 @@ function excerptAt(text: string, line: number, column: number): string {
  * Locates a PostgreSQL error in the migration file. `position` (1-based, in characters) is
  * relative to the statement that was sent; without one, the statement's first character is used.
  */
-export function toMigrationSqlError(error: PostgresError, fileName: string, fileText: string, section: Section, statement: Statement, outcome: string): MigrationSqlError {
+export function toMigrationSqlError(error: PostgresError, fileName: string, fileText: string, section: Section, statement: {readonly start: number}, outcome: string): MigrationSqlError {
 	const withinStatement = error.position ? Math.max(Number(error.position) - 1, 0) : 0;
 	const sectionOffset = statement.start + withinStatement;
 	const {line, column} = positionAt(fileText, section.offset + sectionOffset);

@@ -1,6 +1,7 @@
 import {InputError} from '../errors.js';
 import {loadParser, parseSql} from '../sql/parse-sql.js';
 import type {Migration, Section} from './migration.js';
+import {analyseSection, type AnalysedStatement, type AnalysisCache} from './section-analysis.js';
 import {positionAt} from './text-position.js';
 
 /** One SQL statement of a section, located by character offsets within the section. */
@@ -66,7 +67,7 @@ export type AnalysedMigration = {
 	readonly migration: Migration;
 	readonly direction: 'up' | 'down';
 	readonly section: Section;
-	readonly statements: readonly Statement[];
+	readonly statements: readonly AnalysedStatement[];
 };
 
 export function locationOf(migration: Migration, section: Section, offset: number): string {
@@ -76,15 +77,16 @@ export function locationOf(migration: Migration, section: Section, offset: numbe
 /**
  * Checks a migration's section can run in its transaction mode: statements that cannot run in a
  * transaction, and BEGIN/COMMIT in a migration that cc-dev already wraps, are reported before
- * anything runs, and so are syntax errors (exit 2, nothing changed).
+ * anything runs, and so are syntax errors (exit 2, nothing changed). With a cache, a section
+ * analysed before is not parsed again (section-analysis.ts).
  */
-export async function analyseMigration(migration: Migration, direction: 'up' | 'down'): Promise<AnalysedMigration> {
+export async function analyseMigration(migration: Migration, direction: 'up' | 'down', cache?: AnalysisCache): Promise<AnalysedMigration> {
 	const section = direction === 'up' ? migration.up : migration.down!;
 	const transactional = migration.transaction === 'per-migration';
-	const statements = await splitStatements(section, migration.fileName);
+	const statements = await analyseSection(section, migration.fileName, cache);
 	if (transactional) {
 		for (const statement of statements) {
-			const reason = nonTransactionalReason(statement);
+			const reason = statement.nonTransactional;
 			if (reason) {
 				throw new InputError(`${locationOf(migration, section, statement.start)}: ${reason} cannot run inside a transaction, and this migration runs in one.`, {
 					hint: 'Declare "-- Transaction: none" in its header and keep the statement on its own (one non-transactional step per migration).',
