@@ -7,13 +7,12 @@ import {loadMigrations} from '../migrations/load-migrations.js';
 import type {SessionOptions} from '../migrations/migration-session.js';
 import {runMigrations} from '../migrations/run-migrations.js';
 import {readDatabaseState} from '../migrations/state.js';
-import {versionTable} from '../migrations/version-table.js';
+import {bookkeepingTables} from './bookkeeping.js';
 import {compareSnapshots, type SchemaDifference} from './compare-snapshots.js';
 import {readSnapshot} from './read-snapshot.js';
 import {pluralWord} from '../plural.js';
 
-/** Bookkeeping tables that are not part of the application's schema. */
-export const bookkeepingTables = [versionTable, 'alembic_version'] as const;
+export {bookkeepingTables} from './bookkeeping.js';
 
 /** The session options of the live database (`target`: read, never changed), and where the scratch database goes. */
 export type DriftOptions = SessionOptions & {
