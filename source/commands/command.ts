@@ -10,6 +10,8 @@ export type OptionSpec = {
 	/** Shown in help: --to REV. */
 	readonly valueName?: string;
 	readonly multiple?: boolean;
+	/** A string option that may also be given bare (`--from-command` alone): its value is then "". */
+	readonly optionalValue?: boolean;
 };
 
 export type Io = {

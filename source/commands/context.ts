@@ -8,13 +8,22 @@ import {createStyle, shouldColor} from '../report/style.js';
 import type {CommandContext, CommandSpec, Io, ParsedArguments} from './command.js';
 import {globalOptions} from './common-options.js';
 
+/** `--name` of an optional-value option, given bare, becomes `--name=` (parseArgs wants a value). */
+function bareOptionalValues(spec: CommandSpec, argv: string[]): string[] {
+	return argv.map((word, index) => {
+		const option = word.startsWith('--') ? spec.options[word.slice(2)] : undefined;
+		const next = argv[index + 1];
+		return option?.optionalValue && (next === undefined || next.startsWith('-')) ? `${word}=` : word;
+	});
+}
+
 export function parseCommandArguments(spec: CommandSpec, argv: readonly string[]): ParsedArguments {
 	if (spec.ownArguments) {
 		const flag = (name: string): boolean => argv.includes(`--${name}`);
 		return {values: {json: flag('json'), verbose: flag('verbose'), 'no-color': flag('no-color')}, positionals: [], rest: [...argv]};
 	}
 	const separator = argv.indexOf('--');
-	const own = separator === -1 ? [...argv] : argv.slice(0, separator);
+	const own = bareOptionalValues(spec, separator === -1 ? [...argv] : argv.slice(0, separator));
 	const rest = separator === -1 ? [] : argv.slice(separator + 1);
 	if (rest.length > 0 && !spec.takesRest) throw new UsageError(`cc-dev ${spec.path.join(' ')} takes no command after --.`);
 	const options = Object.fromEntries(

@@ -48,6 +48,8 @@ async function askInTerminal(context: CommandContext, known: {template?: string 
  * answer is a usage error naming its flag (the template defaults to blank).
  */
 export async function runMigrateNew(context: CommandContext): Promise<ExitCode> {
+	const generate = await import('./migrate-generate.js');
+	if (generate.hasSourceFlag(context)) return generate.runMigrateGenerate(context);
 	const config = context.config();
 	const templatesDir = resolveTemplatesDir(config.templatesDir);
 	const merge = context.flag('merge');

@@ -2,6 +2,22 @@ import type {CommandSpec, OptionSpec} from './command.js';
 import {connectionOptions, productionOption, providerOptions, runOptions} from './common-options.js';
 import {templateQuestionNames} from '../core/scaffold/question-flags.js';
 
+/** migrate new's generator flags (--from-...). */
+const generateOptions = {
+	'from-dev': {type: 'boolean', description: 'Generate from the development database (DATABASE_URL, else the local one) changed by hand'},
+	'from-sql': {type: 'string', valueName: 'PATH', description: 'Generate from a .sql file (or a folder of them) declaring the whole desired schema'},
+	'from-url': {type: 'string', valueName: 'URL', description: 'Generate from another database (only read)'},
+	'from-command': {type: 'string', valueName: 'CMD', optionalValue: true, description: 'Generate from what CMD creates in an empty database given as DATABASE_URL (bare: package.json "cc-dev".fromCommand)'},
+	'command-timeout': {type: 'string', valueName: 'SECONDS', description: 'Limit for --from-command (default 120)'},
+	'allow-drops': {type: 'boolean', description: 'Write a change that drops tables, columns or enum values or narrows a type'},
+	'dry-run': {type: 'boolean', description: 'Print the SQL and the verification, write nothing'},
+	unverified: {type: 'boolean', description: 'Write even when the verification fails (the file says so)'},
+	stamp: {type: 'boolean', description: 'With --from-dev: record the new revision in the development database'},
+	'scratch-url': {type: 'string', valueName: 'URL', description: 'Server for the scratch databases (default: the configured database\'s server; needs CREATEDB)'},
+	url: connectionOptions.url,
+	wait: connectionOptions.wait,
+} as const satisfies Record<string, OptionSpec>;
+
 /**
  * Every command, once. The argv parser, `--help` and the interactive menu all read this list;
  * modules load lazily so that `cc-dev --version` stays a cold start of Node and little else.
@@ -115,6 +131,7 @@ export const commands: readonly CommandSpec[] = [
 				template: {type: 'string', short: 't', valueName: 'NAME', description: 'Template: blank (the default without a terminal), create-table, add-column, add-index, ...'},
 				message: {type: 'string', short: 'm', valueName: 'TEXT', description: 'What the migration does (or give it as the argument)'},
 				merge: {type: 'boolean', description: 'Write a merge revision that joins the current heads'},
+				...generateOptions,
 				migrations: connectionOptions.migrations,
 				...Object.fromEntries(questions),
 			};
@@ -124,6 +141,10 @@ export const commands: readonly CommandSpec[] = [
 			'  cc-dev migrate new                                  (in a terminal: asks for the template and its answers)',
 			'  cc-dev migrate new "add study goals" --template create-table --table study_goals --columns "title varchar(200) NOT NULL"',
 			'  cc-dev migrate new "merge heads" --merge',
+			'  cc-dev migrate new "add deck archive flag" --from-dev --stamp   (generate from the development database)',
+			'  cc-dev migrate new "add deck archive flag" --from-command        (the command in package.json "cc-dev".fromCommand)',
+			'Generated migrations (--from-...) are verified in a scratch database before they are written: up gives the desired schema,',
+			'down the starting one, up again. Drops of tables, columns or enum values and narrowed types need --allow-drops.',
 			'Templates live in templates/ (blank, create-table, add-column, add-index, ...). Without a terminal, a missing answer is an error naming its flag.',
 		].join('\n'),
 		load: async () => ({run: (await import('./migrate-new.js')).runMigrateNew}),

@@ -1,4 +1,3 @@
-import type {PgClient} from '../database/connect.js';
 import type {InspectedCatalog} from './schema-engine.js';
 
 /** A comment on a schema object (COMMENT ON ...): the engine does not compare them, cc-dev does. */
@@ -11,8 +10,8 @@ export type SchemaComment = {
 };
 
 /** Comments on the database's own objects: not the catalogs', not extensions' members, not extensions themselves. */
-export async function readComments(client: PgClient): Promise<SchemaComment[]> {
-	const result = await client.query<{type: string; identity: string; text: string}>(`
+export async function readComments(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<SchemaComment[]> {
+	const rows = await run(`
 		select o.type, o.identity, d.description as text
 		from pg_catalog.pg_description d
 		cross join lateral pg_catalog.pg_identify_object(d.classoid, d.objoid, d.objsubid) o
@@ -21,7 +20,7 @@ export async function readComments(client: PgClient): Promise<SchemaComment[]> {
 		  and not exists (select 1 from pg_catalog.pg_depend e where e.classid = d.classoid and e.objid = d.objoid and e.deptype = 'e')
 		  and not (o.type = 'schema' and o.identity = 'public')
 		order by o.type, o.identity`);
-	return result.rows;
+	return rows as SchemaComment[];
 }
 
 const simpleKinds: Record<string, string> = {

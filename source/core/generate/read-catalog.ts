@@ -17,6 +17,16 @@ export type ReadCatalogOptions = {
 	readonly signal?: AbortSignal;
 };
 
+/** Runs queries on one client one after the other (pg no longer queues them itself). */
+function serialRunner(client: PgClient): (sql: string) => Promise<Record<string, unknown>[]> {
+	let last: Promise<unknown> = Promise.resolve();
+	return (sql) => {
+		const rows = last.then(async () => (await client.query(sql)).rows as Record<string, unknown>[]);
+		last = rows.catch(() => {});
+		return rows;
+	};
+}
+
 /** Connections per catalog read: the inspector's queries run side by side on them. */
 const parallelConnections = 3;
 
@@ -47,12 +57,12 @@ export async function readCatalog(target: ConnectionTarget, options: ReadCatalog
 	try {
 		const first = await connect(target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev inspect'});
 		clients.push(first);
-		const others = await Promise.all(Array.from({length: parallelConnections - 1}, () => connect(target, {waitMs: 0, applicationName: 'cc-dev inspect'})));
+		const others = await Promise.all(Array.from({length: parallelConnections - 1}, () => connect(target, {waitMs: options.waitMs, applicationName: 'cc-dev inspect'})));
 		clients.push(...others);
 		await Promise.all(clients.map((client) => client.query(`SET search_path = ''; SET default_transaction_read_only = on; SET client_min_messages = warning`)));
 		const version = (await first.query<{server_version: string}>('show server_version')).rows[0]?.server_version ?? '15';
-		const runners = clients.map((client) => async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[]);
-		const [engine, comments] = await Promise.all([inspectCatalog(runners, version), readComments(clients[1] ?? first)]);
+		const runners = clients.map(serialRunner);
+		const [engine, comments] = await Promise.all([inspectCatalog(runners, version), readComments(runners[runners.length - 1]!)]);
 		return {engine: withoutBookkeeping(engine), comments: comments.filter((comment) => !bookkeepingTables.some((table) => comment.identity.startsWith(`public.${table}`)))};
 	} finally {
 		await Promise.all(clients.map((client) => client.end().catch(() => {})));
