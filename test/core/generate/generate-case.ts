@@ -53,3 +53,35 @@ export async function generateCase(t: ExecutionContext, start: string, desired: 
 export function upSql(result: GenerateResult): string {
 	return result.files.flatMap((file) => file.up).join('\n');
 }
+
+/** One schema change: what the migrations create, what is desired, and what the generated SQL must (not) say. */
+export type SchemaCase = {
+	readonly start: string;
+	readonly desired: string;
+	/** Patterns the up SQL must contain (the statement shape that matters). */
+	readonly expect?: readonly RegExp[];
+	/** Patterns the up SQL must not contain. */
+	readonly reject?: readonly RegExp[];
+	/** How many files the change is split into (default: not checked). */
+	readonly files?: number;
+	readonly options?: Partial<GenerateOptions>;
+	/** More assertions on the result. */
+	readonly check?: (t: ExecutionContext, result: GenerateResult) => void;
+};
+
+/**
+ * The generated migration verifies (up equals desired, down equals start, up again) and its up
+ * SQL has the expected shape.
+ */
+export async function assertGenerates(t: ExecutionContext, schemaCase: SchemaCase): Promise<GenerateResult> {
+	const result = await generateCase(t, schemaCase.start, schemaCase.desired, schemaCase.options);
+	const sql = upSql(result);
+	t.is(result.status, 'dry-run', `status ${result.status}: ${JSON.stringify(result.drops)}`);
+	t.true(result.verification?.ok, JSON.stringify(result.verification, null, 1) + '\n' + result.files.map((file) => file.text).join('\n'));
+	t.deepEqual(result.verification?.steps.map((step) => step.name), ['up', 'down', 'up-again']);
+	for (const pattern of schemaCase.expect ?? []) t.regex(sql, pattern);
+	for (const pattern of schemaCase.reject ?? []) t.notRegex(sql, pattern);
+	if (schemaCase.files !== undefined) t.is(result.files.length, schemaCase.files, result.files.map((file) => file.text).join('\n'));
+	schemaCase.check?.(t, result);
+	return result;
+}
