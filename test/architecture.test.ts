@@ -83,6 +83,7 @@ const coreLayers: Record<string, number> = {
 	schema: 5,
 	deploy: 6,
 	checks: 6,
+	generate: 6,
 };
 
 test('source/: ui -> commands -> report -> core, never back', (t) => {

@@ -27,6 +27,7 @@ export const menuItems: readonly MenuItem[] = [
 	{id: 'migrate-up', key: 'u', label: 'Apply pending migrations', kind: 'task', command: ['migrate', 'up'], description: 'Apply pending migrations'},
 	{id: 'migrate-down', key: 'r', label: 'Revert the last migration', kind: 'task', command: ['migrate', 'down'], description: 'Revert the last migration, after showing its down SQL'},
 	{id: 'migrate-new', key: 'n', label: 'New migration', kind: 'terminal', command: ['migrate', 'new'], description: 'Write a new migration from a template'},
+	{id: 'migrate-generate', key: 'a', label: 'Generate a migration from schema changes', kind: 'terminal', command: ['migrate', 'new'], flags: '--from-dev', description: 'Write the migration that turns the migrations\' schema into the one you changed, verified first'},
 	{id: 'preview', key: 'p', label: 'Preview SQL', kind: 'task', command: ['migrate', 'preview'], description: 'The exact SQL of the pending migrations (d: of reverting the last one)'},
 	{id: 'suite', key: 't', label: 'Run the validation suite', kind: 'task', command: ['test'], description: 'The validation suite, in scratch databases'},
 	{id: 'dump', key: 'd', label: 'Dump the schema', kind: 'task', command: ['dump'], flags: '--from-migrations', description: 'Write railway_schema.sql from the migrations'},

@@ -11,7 +11,7 @@ test('every item has its own key, and none is a navigation key', (t) => {
 });
 
 test('the menu covers the whole local workflow', (t) => {
-	t.deepEqual(menuItems.map((item) => item.id).sort(), ['db-start', 'db-status', 'db-stop', 'drift', 'dump', 'history', 'migrate-down', 'migrate-new', 'migrate-up', 'preview', 'psql', 'quit', 'suite'].sort());
+	t.deepEqual(menuItems.map((item) => item.id).sort(), ['db-start', 'db-status', 'db-stop', 'drift', 'dump', 'history', 'migrate-down', 'migrate-generate', 'migrate-new', 'migrate-up', 'preview', 'psql', 'quit', 'suite'].sort());
 });
 
 test('an item names its command and takes its summary from the registry', (t) => {

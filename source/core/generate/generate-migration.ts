@@ -23,8 +23,11 @@ import {verifyMigration, type Verification} from './verify-migration.js';
 export type GenerateOptions = SessionOptions & {
 	readonly message: string;
 	readonly source: DesiredSource;
-	/** Write even though the up section drops tables, columns, enum values or narrows a type. */
-	readonly allowDrops?: boolean;
+	/**
+	 * Write even though the up section drops tables, columns, enum values or narrows a type: true,
+	 * or the caller's decision once it sees them (the app asks; the command has --allow-drops).
+	 */
+	readonly allowDrops?: boolean | ((drops: readonly Drop[], renames: readonly ProbableRename[]) => Promise<boolean>);
 	/** Show the SQL and the verification, write nothing. */
 	readonly dryRun?: boolean;
 	/** Write even when the verification fails (the files say so). */
@@ -112,7 +115,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
 		const phases = applySafeForms({up, down, upComments: upComments.statements, downComments: downComments.statements}, changes, existingColumns);
 		let files = renderFiles(phases, {message: options.message.trim(), head, taken: new Set(graph.byRevision.keys()), now: options.now ?? new Date()});
 		const withPaths = (list: readonly GeneratedFile[]) => list.map((file) => ({...file, path: path.join(options.migrationsDir, file.fileName)}));
-		if (changes.drops.length > 0 && !options.allowDrops) {
+		if (changes.drops.length > 0 && !(typeof options.allowDrops === 'function' ? await options.allowDrops(changes.drops, changes.renames) : options.allowDrops)) {
 			return result('refused-drops', {files: withPaths(files), drops: changes.drops, renames: changes.renames, unsupported});
 		}
 		const verification = await step(options, 'verify', 'Verify: up gives the desired schema, down the starting one, up again', () =>

@@ -29,13 +29,15 @@ function Entry({item, isSelected, width}: {readonly item: MenuItem; readonly isS
 export function Menu({items, selected, width, split}: MenuProps) {
 	const isTwoColumns = width >= 70;
 	const columns = isTwoColumns ? [items.slice(0, split), items.slice(split)] : [items];
-	const columnWidth = isTwoColumns ? Math.floor((width - 2) / 2) : width;
+	// The left column is as wide as its longest entry (plus a gap), the right one gets the rest.
+	const leftWidth = Math.min(Math.floor((width - 2) / 2), Math.max(...(columns[0] ?? []).map((item) => item.label.length + 5)) + 6);
+	const widthOf = (columnIndex: number): number => (!isTwoColumns ? width : columnIndex === 0 ? leftWidth : width - 2 - leftWidth);
 	return (
 		<Box flexDirection="row">
 			{columns.map((column, columnIndex) => (
-				<Box key={columnIndex} flexDirection="column" width={columnWidth}>
+				<Box key={columnIndex} flexDirection="column" width={widthOf(columnIndex)}>
 					{column.map((item) => (
-						<Entry key={item.id} item={item} isSelected={items.indexOf(item) === selected} width={columnWidth} />
+						<Entry key={item.id} item={item} isSelected={items.indexOf(item) === selected} width={widthOf(columnIndex)} />
 					))}
 				</Box>
 			))}

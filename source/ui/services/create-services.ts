@@ -32,6 +32,7 @@ export function createServices(config: Config, firstState?: Promise<ProjectState
 		},
 		runTask: async (id, context) => (await tasks[id]())(config, context),
 		runInTerminal: async (id, signal) => {
+			if (id === 'migrate-generate') return (await import('./generate-action.js')).generateFromChanges(config, signal);
 			const actions = await import('./terminal-actions.js');
 			return id === 'migrate-new' ? actions.newMigration(config, signal) : actions.openPsql(config);
 		},

@@ -79,7 +79,7 @@ export type ActionContext = {
 export type TaskActionId = 'db-start' | 'db-stop' | 'db-status' | 'migrate-up' | 'migrate-down' | 'preview' | 'history' | 'suite' | 'dump' | 'drift';
 
 /** Actions that take the terminal from the app for a while (questions, psql). */
-export type TerminalActionId = 'migrate-new' | 'psql';
+export type TerminalActionId = 'migrate-new' | 'migrate-generate' | 'psql';
 
 export type ActionId = TaskActionId | TerminalActionId;
 

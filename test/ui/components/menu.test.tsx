@@ -11,8 +11,9 @@ test('two columns at 80: database on the left, migrations and checks on the righ
 	const lines = plain(lastFrame()).split('\n');
 	t.is(lines.length, menuItems.length - split);
 	t.regex(lines[0]!, /^ {2}s {2}Start the database +› u {2}Apply pending migrations$/);
-	t.regex(lines[5]!, /^ {2}q {2}Quit +d {2}Dump the schema$/);
-	t.regex(lines[6]!, /^ +c {2}Check drift$/);
+	t.regex(lines[3]!, /^ {2}o {2}Open psql +a {2}Generate a migration from schema changes$/);
+	t.regex(lines[5]!, /^ {2}q {2}Quit +t {2}Run the validation suite$/);
+	t.regex(lines[7]!, /^ +c {2}Check drift$/);
 });
 
 test('one column when narrow', (t) => {
