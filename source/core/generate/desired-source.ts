@@ -4,7 +4,7 @@ import {connect, withClient} from '../database/connect.js';
 import type {ScratchRegistry} from '../database/scratch-database.js';
 import {describeTarget, type ConnectionTarget} from '../database/target.js';
 import {CancelledError, FailureError, InputError} from '../errors.js';
-import {loadParser, parseSql} from '../lint/sql/parse-sql.js';
+import {loadParser, parseSql} from '../sql/parse-sql.js';
 import {positionAt} from '../migrations/text-position.js';
 import {redact} from '../redact.js';
 
