@@ -34,9 +34,12 @@ async function cloneInto(directory: string): Promise<void> {
 	}
 }
 
-const unreachable = await registryReachable();
+const gitCheckout = (await execa('git', ['rev-parse', '--is-inside-work-tree'], {cwd: repoRoot, reject: false})).exitCode === 0;
+const unreachable = gitCheckout ? await registryReachable() : undefined;
 
-if (unreachable) {
+if (!gitCheckout) {
+	test.skip('production image from a fresh clone skipped: the project is not a git checkout, so the files of a clone are unknown', () => {});
+} else if (unreachable) {
 	test.skip(`production image from a fresh clone skipped: the npm registry is unreachable (${unreachable})`, () => {});
 } else {
 	test('from a fresh clone, the pruned production image runs railway.json\'s pre-deploy command on Node 24 alone, then hands over', async (t) => {
@@ -50,6 +53,11 @@ if (unreachable) {
 		const [preDeploy] = railway.deploy.preDeployCommand;
 
 		// Build: install everything, scripts under the strict policy (an unreviewed install script fails the install).
+		let phaseStarted = Date.now();
+		const phase = (name: string): void => {
+			t.log(`${name}: ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s`);
+			phaseStarted = Date.now();
+		};
 		const install = await execa('npm', ['ci', '--strict-allow-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
 			cwd: app,
 			env: {...npmEnv, NODE_ENV: 'production', NPM_CONFIG_PRODUCTION: 'false'},
@@ -57,6 +65,7 @@ if (unreachable) {
 			reject: false,
 			all: true,
 		});
+		phase('npm ci (with the TypeScript build)');
 		t.is(install.exitCode, 0, install.all);
 		if (install.exitCode !== 0) return;
 		t.true(existsSync(path.join(app, 'dist', 'cli.js')), 'npm ci compiled the TypeScript (prepare)');
@@ -71,6 +80,7 @@ if (unreachable) {
 		const status = await execa('npx', ['cc-dev', 'db', 'status'], {cwd: app, env: dbEnv, extendEnv: false, reject: false, all: true, timeout: 60_000});
 		t.regex(status.all ?? '', /running/, status.all);
 		await execa('npx', ['cc-dev', 'db', 'stop'], {cwd: app, env: dbEnv, extendEnv: false, reject: false, timeout: 60_000});
+		phase('npx cc-dev db start, status, stop');
 
 		// The builder provides Node 24; keep the pinned one aside, as an image's own Node.
 		const runtimeBin = path.join(work, 'runtime-bin');
@@ -84,6 +94,7 @@ if (unreachable) {
 		}
 
 		const prune = await execa('npm', ['prune', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {cwd: app, env: {...npmEnv, NODE_ENV: 'production'}, extendEnv: false, reject: false, all: true});
+		phase('npm prune --omit=dev');
 		t.is(prune.exitCode, 0, prune.all);
 		for (const devOnly of ['node', 'typescript', 'tsx', 'ava']) t.false(existsSync(path.join(app, 'node_modules', devOnly)), `${devOnly} is pruned`);
 
@@ -111,5 +122,6 @@ if (unreachable) {
 		t.is(handOver.exitCode, 0, handOver.all);
 		t.regex(handOver.stdout, /nothing pending/);
 		t.regex(handOver.stdout, /^started on v24\./m);
+		phase('pre-deploy command, then deploy -- node');
 	});
 }
