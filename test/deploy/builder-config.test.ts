@@ -9,7 +9,7 @@ const read = (file: string): unknown => JSON.parse(readFileSync(path.join(repoRo
 type Railway = {build: Record<string, unknown>; deploy: {preDeployCommand: string[]; startCommand: string}};
 type Railpack = {provider?: string; packages?: Record<string, string>; steps?: Record<string, {commands?: string[]}>; deploy?: {startCommand?: string}};
 type Nixpacks = {providers?: string[]; phases?: Record<string, {nixPkgs?: string[]; nixpkgsArchive?: string; cmds?: string[]; dependsOn?: string[]}>; start?: {cmd?: string}};
-type PackageJson = {engines?: {node?: string}; dependencies: Record<string, string>; devDependencies: Record<string, string>};
+type PackageJson = {engines?: {node?: string}; devEngines?: unknown; dependencies: Record<string, string>; devDependencies: Record<string, string>};
 
 const railway = read('railway.json') as Railway;
 const packageJson = read('package.json') as PackageJson;
@@ -50,6 +50,9 @@ test('engines.node asks every builder and version manager for Node 24, and the l
 	t.is(packageJson.engines?.node, '>=24');
 	const lock = read('package-lock.json') as {packages: Record<string, {engines?: {node?: string}}>};
 	t.deepEqual(lock.packages['']?.engines, packageJson.engines);
+	// The machine that installs needs only Node 20 and npm (the node devDependency brings 24): devEngines
+	// says so, and its presence keeps npm from warning on every install and npx that cc-dev wants 24.
+	t.deepEqual(packageJson.devEngines, {runtime: {name: 'node', version: '>=20', onFail: 'warn'}});
 });
 
 test('the pre-deploy command runs the compiled bin with the Node on PATH, not through npm exec', (t) => {
