@@ -95,7 +95,9 @@ const displayTypeNames: Readonly<Record<string, string>> = {
 /** A type as a person would write it: `varchar(255)`, `integer[]`. */
 export function formatType(type: TypeInfo): string {
 	const base = type.schema === 'pg_catalog' ? (displayTypeNames[type.name] ?? type.name) : formatName({schema: undefined, name: type.name});
-	const modifiers = type.modifiers.length > 0 ? `(${type.modifiers.join(',')})` : '';
+	// interval's first modifier is its range mask; only the precision is written in parentheses.
+	const written = type.name === 'interval' ? type.modifiers.slice(1) : type.modifiers;
+	const modifiers = written.length > 0 ? `(${written.join(',')})` : '';
 	return `${base}${modifiers}${type.isArray ? '[]' : ''}`;
 }
 
@@ -173,4 +175,43 @@ const serialTypes = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallse
 /** Whether a column type is one of the serial pseudo-types (a sequence default). */
 export function isSerialType(type: TypeInfo | undefined): boolean {
 	return type !== undefined && type.schema === undefined && serialTypes.has(type.name);
+}
+
+/**
+ * Whether a `(NAME value)` option such as VACUUM's FULL or REINDEX's CONCURRENTLY is on, read the
+ * way PostgreSQL's defGetBoolean reads it: no value means on; true/false, on/off, 1/0.
+ */
+export function optionEnabled(options: readonly Node[] | undefined, name: string): boolean {
+	for (const option of options ?? []) {
+		const definition = nodeAs(option, 'DefElem');
+		if (definition?.defname !== name) continue;
+		if (definition.arg === undefined) return true;
+		const integer = nodeAs(definition.arg, 'Integer');
+		if (integer) return (integer.ival ?? 0) !== 0;
+		const boolean = nodeAs(definition.arg, 'Boolean');
+		if (boolean) return boolean.boolval === true;
+		const text = (nodeAs(definition.arg, 'String')?.sval ?? '').toLowerCase();
+		return !['false', 'off', 'no', '0'].includes(text);
+	}
+	return false;
+}
+
+/** The tables a list of RangeVar nodes names (TRUNCATE's relations). */
+export function namesOfRangeVars(nodes: readonly Node[] | undefined): ObjectName[] {
+	const result: ObjectName[] = [];
+	for (const node of nodes ?? []) {
+		const name = nameOfRangeVar(nodeAs(node, 'RangeVar'));
+		if (name) result.push(name);
+	}
+	return result;
+}
+
+/** The names a `DROP ...` statement lists (`DROP INDEX a, b`). */
+export function droppedNames(objects: readonly Node[] | undefined): ObjectName[] {
+	const result: ObjectName[] = [];
+	for (const object of objects ?? []) {
+		const name = nameOfList(nodeAs(object, 'List')?.items);
+		if (name) result.push(name);
+	}
+	return result;
 }

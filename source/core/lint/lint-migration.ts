@@ -11,8 +11,9 @@ import type {SqlIdentifier} from '../sql/scan-sql.js';
 import {createMigrationState, SchemaState} from './state.js';
 import {fileSuppressions, statementSuppressions} from './suppressions.js';
 import type {Suppression} from './suppressions.js';
-import {recordStatement} from './track.js';
-import type {LintFinding, LintOptions, RuleId, RuleSetting, Severity} from './types.js';
+import {recordStatement, recordTransactionWork} from './track.js';
+import {TransactionTracker} from './transactions.js';
+import type {LintFinding, LintOptions, LintSource, RuleId, RuleSetting, Severity} from './types.js';
 
 type Settings = Readonly<Record<RuleId, RuleSetting>>;
 
@@ -36,7 +37,7 @@ type SectionResult = {
 
 /** One migration being linted: its file, settings, the rules to run and what has been found. */
 type Run = {
-	readonly migration: Migration;
+	readonly migration: LintSource;
 	readonly lines: LineIndex;
 	readonly settings: Settings;
 	readonly statementRules: readonly StatementRule[];
@@ -106,28 +107,42 @@ function lintSection(run: Run, name: 'up' | 'down', section: Section, report: bo
 		const lineStart = lines.lineStart(position.line);
 		if (migration.text.slice(lineStart, section.offset + comment.start).trim() === '') commentOnlyLines.add(position.line);
 	}
-	const context: StatementContext = {
+	const transactional = migration.transaction === 'per-migration';
+	const plainSql = migration.plainSql === true;
+	const transactions = new TransactionTracker(transactional ? 'transaction' : 'none');
+	const base = {
 		migration,
 		section: name,
-		transactional: migration.transaction === 'per-migration',
+		transactional,
+		plainSql,
 		created,
 		schema,
 		isNewTable: (table: ObjectName | undefined) => table !== undefined && created.tables.has(table),
 	};
 	const sectionRules = run.statementRules.filter((rule) => rule.sections === 'both' || name === 'up');
 	const drafts: Draft[] = [];
-	for (const raw of parsed.statements) {
-		const {start} = raw;
+	const candidatesAt = new Map<number, readonly Suppression[]>();
+	for (const [index, raw] of parsed.statements.entries()) {
+		const {start, location} = raw;
 		const end = codeEndBefore(raw.end, start);
 		const first = lines.positionAt(section.offset + start).line;
 		const last = lines.positionAt(section.offset + Math.max(end - 1, start)).line;
 		const candidates = attachedSuppressions(suppressions, commentOnlyLines, first, last);
 		const longWords = wordsBetween(start, end);
-		const statement: LintStatement = {node: raw.node, kind: kindOf(raw.node), location: raw.location, text: sql.slice(start, end), longWords};
+		const statement: LintStatement = {node: raw.node, kind: kindOf(raw.node), location, line: first, text: sql.slice(start, end), longWords};
+		const transaction = transactions.current();
+		const context: StatementContext = {...base, transaction, remaining: parsed.statements.length - index - 1};
 		for (const rule of sectionRules) {
 			for (const found of rule.check(statement, context)) drafts.push(draftOf(rule.id, found, section, toChar, start, candidates));
 		}
+		recordTransactionWork(raw.node, transaction.work, created, first);
 		recordStatement(raw.node, created, schema);
+		transactions.advance(raw.node, first, location);
+		candidatesAt.set(location, candidates);
+	}
+	const end = {section: name, transactional, plainSql, unclosedBegin: transactions.unclosed()};
+	for (const rule of sectionRules) {
+		for (const found of rule.finish?.(end) ?? []) drafts.push(draftOf(rule.id, found, section, toChar, 0, candidatesAt.get(found.location ?? -1) ?? []));
 	}
 	return {drafts, suppressions, statementCount: parsed.statements.length};
 }
@@ -183,7 +198,7 @@ function suppressionFindings(run: Run, suppressions: readonly Suppression[], can
 	return findings;
 }
 
-function lintOne(migration: Migration, settings: Settings, schema: SchemaState, report: boolean): LintFinding[] {
+function lintOne(migration: LintSource, settings: Settings, schema: SchemaState, report: boolean): LintFinding[] {
 	const lines = createLineIndex(migration.text);
 	const statementRules = rules.filter((rule): rule is StatementRule => rule.kind === 'statement' && isOn(settings, rule.id));
 	const run: Run = {migration, lines, settings, statementRules, schema};
@@ -197,7 +212,7 @@ function lintOne(migration: Migration, settings: Settings, schema: SchemaState, 
 	// A down section without statements may carry the comment that explains why.
 	const downComments = down?.statementCount === 0 ? down.suppressions : [];
 	for (const rule of rules) {
-		if (rule.kind !== 'migration' || !isOn(settings, rule.id)) continue;
+		if (rule.kind !== 'migration' || !isOn(settings, rule.id) || migration.plainSql) continue;
 		for (const found of (rule as MigrationRule).check(migration, {downStatements: down?.statementCount})) {
 			drafts.push({rule: rule.id, offset: found.offset, message: found.message, why: found.why, fix: found.fix, candidates: downComments});
 		}
@@ -219,14 +234,14 @@ function lintOne(migration: Migration, settings: Settings, schema: SchemaState, 
 }
 
 /** Migrations in the order they apply (parents first); ties keep the given order. */
-export function orderMigrations(migrations: readonly Migration[]): Migration[] {
-	const byRevision = new Map<string, Migration>();
+export function orderMigrations<T extends Migration>(migrations: readonly T[]): T[] {
+	const byRevision = new Map<string, T>();
 	for (const migration of migrations) if (!byRevision.has(migration.revision)) byRevision.set(migration.revision, migration);
-	const done = new Set<Migration>();
-	const ordered: Migration[] = [];
+	const done = new Set<T>();
+	const ordered: T[] = [];
 	for (const root of migrations) {
 		// Depth-first without recursion, so long chains cannot overflow the stack.
-		const stack: Array<{migration: Migration; next: number}> = [{migration: root, next: 0}];
+		const stack: Array<{migration: T; next: number}> = [{migration: root, next: 0}];
 		while (stack.length > 0) {
 			const top = stack.at(-1)!;
 			if (done.has(top.migration)) {
@@ -252,7 +267,7 @@ export function orderMigrations(migrations: readonly Migration[]): Migration[] {
  * Lints migrations in the order they apply, each against what the ones before it created.
  * Findings come per migration (in that order), sorted by position within each file.
  */
-export async function lintMigrations(migrations: readonly Migration[], options: LintOptions = {}): Promise<LintFinding[]> {
+export async function lintMigrations(migrations: readonly LintSource[], options: LintOptions = {}): Promise<LintFinding[]> {
 	const settings = resolveSeverities(options);
 	await loadParser();
 	const linted = new Set(migrations);
@@ -267,6 +282,6 @@ export async function lintMigrations(migrations: readonly Migration[], options: 
 }
 
 /** Lints one migration (with `options.history` as the migrations before it, if given). */
-export async function lintMigration(migration: Migration, options: LintOptions = {}): Promise<LintFinding[]> {
+export async function lintMigration(migration: LintSource, options: LintOptions = {}): Promise<LintFinding[]> {
 	return lintMigrations([migration], options);
 }

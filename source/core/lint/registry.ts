@@ -19,6 +19,16 @@ import {transactionNesting} from './rules/transaction-nesting.js';
 import {unusedSuppression} from './rules/unused-suppression.js';
 import {vacuumFullOrCluster} from './rules/vacuum-full-or-cluster.js';
 import {volatileDefault} from './rules/volatile-default.js';
+import {detachPartitionNotConcurrent} from './rules/detach-partition-not-concurrent.js';
+import {domainConstraintNotValid} from './rules/domain-constraint-not-valid.js';
+import {updateInAlterTransaction} from './rules/update-in-alter-transaction.js';
+import {duplicateColumnAssignment} from './rules/duplicate-column-assignment.js';
+import {dropDatabase} from './rules/drop-database.js';
+import {truncateCascade} from './rules/truncate-cascade.js';
+import {truncateTable} from './rules/truncate-table.js';
+import {dropNotNull} from './rules/drop-not-null.js';
+import {createDomainWithConstraint} from './rules/create-domain-with-constraint.js';
+import {notRerunnable} from './rules/not-rerunnable.js';
 import {ruleIds} from './types.js';
 import type {LintOptions, RuleId, RuleSetting} from './types.js';
 
@@ -28,16 +38,26 @@ export const rules: readonly Rule[] = [
 	transactionNesting,
 	indexNotConcurrent,
 	concurrentlyInTransaction,
+	detachPartitionNotConcurrent,
 	constraintNotValid,
+	domainConstraintNotValid,
 	setNotNull,
 	notNullWithoutDefault,
 	columnTypeRewrite,
 	volatileDefault,
 	addPrimaryKeyOrUnique,
+	updateInAlterTransaction,
 	enumValueInTransaction,
 	vacuumFullOrCluster,
+	duplicateColumnAssignment,
+	dropDatabase,
+	truncateCascade,
+	truncateTable,
 	rename,
 	dropColumnOrTable,
+	dropNotNull,
+	createDomainWithConstraint,
+	notRerunnable,
 	downMissing,
 	identifierTooLong,
 	timestampWithoutTimeZone,

@@ -3,6 +3,7 @@ import type {Migration} from '../migrations/migration.js';
 import type {NodeKind, ObjectName} from './ast.js';
 import type {SqlIdentifier} from '../sql/scan-sql.js';
 import type {MigrationState, SchemaState} from './state.js';
+import type {TransactionState} from './transactions.js';
 import type {RuleId, Severity} from './types.js';
 
 /** One statement of a section, as the rules see it. */
@@ -11,6 +12,8 @@ export type LintStatement = {
 	readonly kind: NodeKind;
 	/** UTF-8 byte offset, in the section's SQL, of the statement's first token. */
 	readonly location: number;
+	/** 1-based line of the statement's first token in the file. */
+	readonly line: number;
 	/** The statement's source, from its first token to its last (comments inside included). */
 	readonly text: string;
 	/**
@@ -25,8 +28,14 @@ export type LintStatement = {
 export type StatementContext = {
 	readonly migration: Migration;
 	readonly section: 'up' | 'down';
-	/** True when cc-dev runs the migration inside a transaction (`Transaction: per-migration`). */
+	/** True when the whole section runs inside one transaction (`Transaction: per-migration`, or a plain file assumed to). */
 	readonly transactional: boolean;
+	/** A plain SQL file rather than a cc-dev migration. */
+	readonly plainSql: boolean;
+	/** The transaction this statement runs in (explicit BEGIN ... COMMIT blocks included), and what it did before. */
+	readonly transaction: TransactionState;
+	/** How many statements of the section come after this one. */
+	readonly remaining: number;
 	/** What this section created before the current statement. */
 	readonly created: MigrationState;
 	/** What all the migrations read so far say about the schema. */
@@ -68,6 +77,17 @@ export type StatementRule = RuleBase & {
 	/** `up`: only the up section (the down section undoes it; dropping what up created is its job). */
 	readonly sections: 'up' | 'both';
 	readonly check: (statement: LintStatement, context: StatementContext) => readonly RuleReport[];
+	/** Called once after the section's last statement (with the context that statement had), for what only the whole section shows. */
+	readonly finish?: (context: SectionEnd) => readonly RuleReport[];
+};
+
+/** What a rule can look at once the section is read. */
+export type SectionEnd = {
+	readonly section: 'up' | 'down';
+	readonly transactional: boolean;
+	readonly plainSql: boolean;
+	/** An explicit transaction still open at the end: its BEGIN's line and byte location. */
+	readonly unclosedBegin: {readonly line: number; readonly location: number} | undefined;
 };
 
 /** What the linter learnt about a migration while reading it, for the migration rules. */

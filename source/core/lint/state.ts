@@ -27,12 +27,10 @@ export type MigrationState = {
 	readonly types: NameSet;
 	/** `table.column` of columns added by this migration (to tables that existed before it). */
 	readonly columns: Set<string>;
-	/** `table.constraint` of constraints added NOT VALID by this migration. */
-	readonly notValid: Set<string>;
 };
 
 export function createMigrationState(): MigrationState {
-	return {tables: new NameSet(), indexes: new NameSet(), types: new NameSet(), columns: new Set(), notValid: new Set()};
+	return {tables: new NameSet(), indexes: new NameSet(), types: new NameSet(), columns: new Set()};
 }
 
 /** A CHECK constraint known from the migrations read so far. */

@@ -2,6 +2,7 @@ import type {ColumnDef, Constraint, Node} from 'libpg-query';
 import {alterTableOf, constraintsOf, nameOfList, nameOfRangeVar, nodeAs, notNullTestColumn, typeInfoOf} from './ast.js';
 import type {ObjectName} from './ast.js';
 import type {MigrationState, SchemaState} from './state.js';
+import type {TransactionWork} from './transactions.js';
 
 /** PostgreSQL's default name for a CHECK constraint: `<table>_<first column>_check`. */
 function defaultCheckName(table: string, constraint: Constraint): string {
@@ -63,7 +64,6 @@ function recordAlterTable(node: Node, created: MigrationState, schema: SchemaSta
 				if (!constraint) break;
 				const notValid = Boolean(constraint.skip_validation) && !isNew;
 				recordCheck(schema, table, constraint, !notValid);
-				if (notValid) created.notValid.add(`${table}.${constraint.conname ?? defaultCheckName(table, constraint)}`);
 				break;
 			}
 			case 'AT_ValidateConstraint': {
@@ -143,3 +143,35 @@ export function recordStatement(node: Node, created: MigrationState, schema: Sch
 	recordDrop(node, created, schema);
 }
 
+
+/** ALTER TABLE forms that take less than a lock blocking writes (SHARE UPDATE EXCLUSIVE): holding them costs little. */
+const lightAlterations = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_DetachPartitionFinalize', 'AT_SetOptions', 'AT_ResetOptions']);
+
+/**
+ * Records what a statement did to its transaction, which later statements of the same transaction
+ * must not rely on: constraints added NOT VALID, enum values added, existing tables altered (their
+ * lock is held until commit) and the columns added to them. Call before recordStatement.
+ */
+export function recordTransactionWork(node: Node, work: TransactionWork, created: MigrationState, line: number): void {
+	const enumChange = nodeAs(node, 'AlterEnumStmt');
+	if (enumChange?.newVal !== undefined && enumChange.oldVal === undefined) {
+		const type = nameOfList(enumChange.typeName);
+		if (type && !created.types.has(type)) work.enumValues.set(enumChange.newVal, type.name);
+		return;
+	}
+	const alter = alterTableOf(node);
+	if (!alter || created.tables.has(alter.table)) return;
+	const table = alter.table.name;
+	for (const command of alter.commands) {
+		if (!lightAlterations.has(command.subtype ?? '') && !(command.subtype === 'AT_DetachPartition' && nodeAs(command.def, 'PartitionCmd')?.concurrent)) {
+			if (!work.alteredTables.has(table)) work.alteredTables.set(table, line);
+		}
+		if (command.subtype === 'AT_AddColumn') {
+			const column = nodeAs(command.def, 'ColumnDef')?.colname;
+			if (column !== undefined) work.addedColumns.add(`${table}.${column}`);
+		} else if (command.subtype === 'AT_AddConstraint') {
+			const constraint = nodeAs(command.def, 'Constraint');
+			if (constraint?.skip_validation) work.notValid.add(`${table}.${constraint.conname ?? defaultCheckName(table, constraint)}`);
+		}
+	}
+}

@@ -12,16 +12,26 @@ export const ruleIds = [
 	'transaction-nesting',
 	'index-not-concurrent',
 	'concurrently-in-transaction',
+	'detach-partition-not-concurrent',
 	'constraint-not-valid',
+	'domain-constraint-not-valid',
 	'set-not-null',
 	'not-null-without-default',
 	'column-type-rewrite',
 	'volatile-default',
 	'add-primary-key-or-unique',
+	'update-in-alter-transaction',
 	'enum-value-in-transaction',
 	'vacuum-full-or-cluster',
+	'duplicate-column-assignment',
+	'drop-database',
+	'truncate-cascade',
+	'truncate-table',
 	'rename',
 	'drop-column-or-table',
+	'drop-not-null',
+	'create-domain-with-constraint',
+	'not-rerunnable',
 	'down-missing',
 	'identifier-too-long',
 	'timestamp-without-time-zone',
@@ -30,6 +40,12 @@ export const ruleIds = [
 ] as const;
 
 export type RuleId = (typeof ruleIds)[number];
+
+/**
+ * What the linter reads: a migration, or a plain SQL file dressed as one (its whole text the up
+ * section, its Transaction mode the assumption the user chose, no down section expected).
+ */
+export type LintSource = Migration & {readonly plainSql?: boolean};
 
 /** One problem in one migration file. */
 export type LintFinding = {

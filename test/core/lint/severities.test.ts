@@ -8,14 +8,20 @@ const errors = [
 	'transaction-nesting',
 	'index-not-concurrent',
 	'concurrently-in-transaction',
+	'detach-partition-not-concurrent',
 	'constraint-not-valid',
+	'domain-constraint-not-valid',
 	'set-not-null',
 	'not-null-without-default',
 	'column-type-rewrite',
 	'volatile-default',
 	'add-primary-key-or-unique',
+	'update-in-alter-transaction',
 	'enum-value-in-transaction',
 	'vacuum-full-or-cluster',
+	'duplicate-column-assignment',
+	'drop-database',
+	'truncate-cascade',
 ];
 
 test('default severities: errors for locks, rewrites and what cannot run; warnings for the rest', (t) => {

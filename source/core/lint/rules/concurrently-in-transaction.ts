@@ -1,19 +1,30 @@
-import {alterTableOf, nodeAs} from '../ast.js';
+import {alterTableOf, nodeAs, optionEnabled} from '../ast.js';
 import type {LintStatement, StatementRule} from '../rule.js';
+import {describeTransaction} from '../transactions.js';
 
-/** The statement's name when it cannot run inside a transaction block, else undefined. */
-function nonTransactionalStatement(statement: LintStatement): string | undefined {
-	const index = nodeAs(statement.node, 'IndexStmt');
+const wholeReindexKinds: Readonly<Record<string, string>> = {
+	REINDEX_OBJECT_SCHEMA: 'REINDEX SCHEMA',
+	REINDEX_OBJECT_DATABASE: 'REINDEX DATABASE',
+	REINDEX_OBJECT_SYSTEM: 'REINDEX SYSTEM',
+};
+
+/** The statement's name when PostgreSQL refuses it inside a transaction block (PreventInTransactionBlock), else undefined. */
+export function nonTransactionalStatement(statement: LintStatement): string | undefined {
+	const {node} = statement;
+	const index = nodeAs(node, 'IndexStmt');
 	if (index) return index.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
-	const drop = nodeAs(statement.node, 'DropStmt');
+	const drop = nodeAs(node, 'DropStmt');
 	if (drop) return drop.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
-	const reindex = nodeAs(statement.node, 'ReindexStmt');
-	if (reindex) {
-		return (reindex.params ?? []).some((parameter) => nodeAs(parameter, 'DefElem')?.defname === 'concurrently') ? 'REINDEX CONCURRENTLY' : undefined;
-	}
-	const vacuum = nodeAs(statement.node, 'VacuumStmt');
+	const reindex = nodeAs(node, 'ReindexStmt');
+	if (reindex) return optionEnabled(reindex.params, 'concurrently') ? 'REINDEX CONCURRENTLY' : wholeReindexKinds[reindex.kind ?? ''];
+	const vacuum = nodeAs(node, 'VacuumStmt');
 	if (vacuum) return vacuum.is_vacuumcmd ? 'VACUUM' : undefined;
-	const alter = alterTableOf(statement.node);
+	if (nodeAs(node, 'CreatedbStmt')) return 'CREATE DATABASE';
+	if (nodeAs(node, 'DropdbStmt')) return 'DROP DATABASE';
+	if (nodeAs(node, 'AlterSystemStmt')) return 'ALTER SYSTEM';
+	if (nodeAs(node, 'CreateTableSpaceStmt')) return 'CREATE TABLESPACE';
+	if (nodeAs(node, 'DropTableSpaceStmt')) return 'DROP TABLESPACE';
+	const alter = alterTableOf(node);
 	if (alter?.commands.some((command) => command.subtype === 'AT_DetachPartition' && nodeAs(command.def, 'PartitionCmd')?.concurrent)) {
 		return 'DETACH PARTITION CONCURRENTLY';
 	}
@@ -25,13 +36,13 @@ export const concurrentlyInTransaction: StatementRule = {
 	kind: 'statement',
 	severity: 'error',
 	sections: 'both',
-	summary: 'CONCURRENTLY (or VACUUM) in a migration that cc-dev runs inside a transaction.',
+	summary: 'CONCURRENTLY (or VACUUM, REINDEX SCHEMA, ...) inside a transaction: the migration\'s own, or an explicit BEGIN.',
 	why: 'PostgreSQL refuses to run it inside a transaction block ("cannot run inside a transaction block"), so the migration fails at this statement during the deploy.',
-	fix: 'Move the statement to a migration of its own with the header "-- Transaction: none". Without a transaction a failure can leave such a migration half-applied, so keep it to this one statement and make it re-runnable (IF NOT EXISTS / IF EXISTS).',
+	fix: 'Move the statement to a migration of its own with the header "-- Transaction: none", outside any BEGIN ... COMMIT. Without a transaction a failure can leave such a migration half-applied, so keep it to this one statement and make it re-runnable (IF NOT EXISTS / IF EXISTS).',
 	check(statement, context) {
-		if (!context.transactional) return [];
+		if (!context.transaction.inside) return [];
 		const name = nonTransactionalStatement(statement);
 		if (name === undefined) return [];
-		return [{message: `${name} cannot run inside a transaction block, and this migration runs in one (Transaction: per-migration).`}];
+		return [{message: `${name} cannot run inside a transaction block, and it runs ${describeTransaction(context.transaction, context.plainSql)}.`}];
 	},
 };

@@ -2,6 +2,7 @@ import type {Constraint} from 'libpg-query';
 import {alterTableOf, constraintsOf, formatName, nodeAs} from '../ast.js';
 import type {ObjectName} from '../ast.js';
 import type {RuleReport, StatementRule} from '../rule.js';
+import {describeTransaction} from '../transactions.js';
 
 const foreignKeyWhy =
 	'Adding a foreign key checks every existing row while holding a SHARE ROW EXCLUSIVE lock on both tables: inserts, updates and deletes on them wait for the whole scan.';
@@ -52,12 +53,12 @@ export const constraintNotValid: StatementRule = {
 						fix: 'Add the column without the constraint, then add the constraint with NOT VALID, then VALIDATE CONSTRAINT in a later migration.',
 					});
 				}
-			} else if (command.subtype === 'AT_ValidateConstraint' && command.name !== undefined && context.transactional) {
-				if (context.created.notValid.has(`${alter.table.name}.${command.name}`)) {
+			} else if (command.subtype === 'AT_ValidateConstraint' && command.name !== undefined && context.transaction.inside) {
+				if (context.transaction.work.notValid.has(`${alter.table.name}.${command.name}`)) {
 					reports.push({
-						message: `VALIDATE CONSTRAINT ${formatName(command.name)} runs in the same transaction that added it NOT VALID.`,
+						message: `VALIDATE CONSTRAINT ${formatName(command.name)} runs in the same transaction that added it NOT VALID (${describeTransaction(context.transaction, context.plainSql)}).`,
 						why: validateWhy,
-						fix: 'Move VALIDATE CONSTRAINT to a later migration, so the ADD CONSTRAINT ... NOT VALID commits (and releases its lock) first.',
+						fix: 'Move VALIDATE CONSTRAINT to a later migration (in a file that manages its own transactions: after the COMMIT), so the ADD CONSTRAINT ... NOT VALID commits (and releases its lock) first.',
 					});
 				}
 			}

@@ -1,19 +1,41 @@
-import {formatName, nameOfList, nodeAs} from '../ast.js';
-import type {StatementRule} from '../rule.js';
+import type {Node} from 'libpg-query';
+import {formatName, walk} from '../ast.js';
+import type {RuleReport, StatementRule} from '../rule.js';
+import {describeTransaction} from '../transactions.js';
+
+/** Where the statement writes a string literal that is one of `values`, with its byte location. */
+function usesOf(node: Node, values: ReadonlyMap<string, string>): Array<{value: string; location: number | undefined}> {
+	const found: Array<{value: string; location: number | undefined}> = [];
+	walk(node, (kind, body) => {
+		if (kind !== 'A_Const') return;
+		const value = (body as {sval?: {sval?: string}}).sval?.sval;
+		if (value !== undefined && values.has(value)) found.push({value, location: (body as {location?: number}).location});
+	});
+	return found;
+}
 
 export const enumValueInTransaction: StatementRule = {
 	id: 'enum-value-in-transaction',
 	kind: 'statement',
 	severity: 'error',
 	sections: 'both',
-	summary: 'ALTER TYPE ... ADD VALUE in a migration that cc-dev runs inside a transaction.',
-	why: 'The new value cannot be used until the transaction that added it commits: any later statement of this migration that uses it fails ("unsafe use of new value"), and PostgreSQL before 12 refuses ADD VALUE in a transaction at all.',
-	fix: 'Put ALTER TYPE ... ADD VALUE IF NOT EXISTS in a migration of its own with the header "-- Transaction: none", and use the new value in later migrations.',
+	summary: 'An enum value used in the transaction that added it (ALTER TYPE ... ADD VALUE).',
+	why: 'PostgreSQL 12+ lets ALTER TYPE ... ADD VALUE run in a transaction, but the new value cannot be used until that transaction commits: the statement that uses it fails ("unsafe use of new value") and the migration with it.',
+	fix: 'Add the value in one migration and use it in a later one (or, in a file that manages its own transactions, after the COMMIT). Write ADD VALUE IF NOT EXISTS so the step can be re-run.',
 	check(statement, context) {
-		const alter = nodeAs(statement.node, 'AlterEnumStmt');
-		if (!alter || alter.newVal === undefined || !context.transactional) return [];
-		const type = nameOfList(alter.typeName);
-		if (!type || context.created.types.has(type)) return [];
-		return [{message: `ALTER TYPE ${formatName(type)} ADD VALUE '${alter.newVal}' runs inside the migration's transaction (Transaction: per-migration).`}];
+		const added = context.transaction.work.enumValues;
+		if (!context.transaction.inside || added.size === 0) return [];
+		const reports: RuleReport[] = [];
+		const seen = new Set<string>();
+		for (const use of usesOf(statement.node, added)) {
+			if (seen.has(use.value)) continue;
+			seen.add(use.value);
+			reports.push({
+				message: `'${use.value}' is used in the transaction that added it to the enum ${formatName(added.get(use.value)!)} (${describeTransaction(context.transaction, context.plainSql)}).`,
+				location: use.location,
+			});
+		}
+		return reports;
 	},
 };
+

@@ -1,5 +1,5 @@
 import type {Node} from 'libpg-query';
-import {formatName, nameOfList, nameOfRangeVar, nodeAs} from '../ast.js';
+import {formatName, nameOfList, nameOfRangeVar, nodeAs, optionEnabled} from '../ast.js';
 import type {RuleReport, StatementContext, StatementRule} from '../rule.js';
 
 const createWhy =
@@ -38,8 +38,8 @@ export const indexNotConcurrent: StatementRule = {
 		}
 		const reindex = nodeAs(statement.node, 'ReindexStmt');
 		if (reindex) {
-			const concurrent = (reindex.params ?? []).some((parameter) => nodeAs(parameter, 'DefElem')?.defname === 'concurrently');
-			if (concurrent) return [];
+			// REINDEX SYSTEM has no concurrent form.
+			if (optionEnabled(reindex.params, 'concurrently') || reindex.kind === 'REINDEX_OBJECT_SYSTEM') return [];
 			const target = nameOfRangeVar(reindex.relation) ?? (reindex.name === undefined ? undefined : {schema: undefined, name: reindex.name});
 			if (target && context.isNewTable(target)) return [];
 			const what = target ? ` ${formatName(target)}` : '';

@@ -1,4 +1,4 @@
-import {formatName, nameOfRangeVar, nodeAs} from '../ast.js';
+import {formatName, nameOfRangeVar, nodeAs, optionEnabled} from '../ast.js';
 import type {StatementRule} from '../rule.js';
 
 export const vacuumFullOrCluster: StatementRule = {
@@ -12,8 +12,7 @@ export const vacuumFullOrCluster: StatementRule = {
 	check(statement) {
 		const vacuum = nodeAs(statement.node, 'VacuumStmt');
 		if (vacuum) {
-			const full = (vacuum.options ?? []).some((option) => nodeAs(option, 'DefElem')?.defname === 'full');
-			if (!vacuum.is_vacuumcmd || !full) return [];
+			if (!vacuum.is_vacuumcmd || !optionEnabled(vacuum.options, 'full')) return [];
 			const tables = (vacuum.rels ?? []).flatMap((relation) => {
 				const name = nameOfRangeVar(nodeAs(relation, 'VacuumRelation')?.relation);
 				return name ? [formatName(name)] : [];

@@ -1,4 +1,5 @@
 import test from 'ava';
+import {server} from '../helpers/server.js';
 import {findingsOf, lintSpec} from '../helpers/migration.js';
 
 const rule = 'index-not-concurrent';
@@ -46,4 +47,29 @@ test('dropping an index created in the same migration is safe', async (t) => {
 test('the down section is not checked for locks', async (t) => {
 	const findings = await lintSpec({up: 'SELECT 1;', down: 'DROP INDEX ix_users_name;'});
 	t.deepEqual(findingsOf(findings, rule), []);
+});
+
+test('REINDEX (CONCURRENTLY false) is REINDEX without CONCURRENTLY: it runs in a transaction and blocks writes', async (t) => {
+	const statement = 'REINDEX (CONCURRENTLY false) TABLE cards';
+	const findings = await lintSpec({up: `${statement};`});
+	t.is(findingsOf(findings, rule).length, 1);
+	t.deepEqual(findingsOf(findings, 'concurrently-in-transaction'), []);
+	const db = await server(t, 'CREATE TABLE cards (id int PRIMARY KEY);');
+	t.deepEqual((await db.locksAfter(statement))['cards'], ['ShareLock']);
+	// With CONCURRENTLY on, PostgreSQL refuses the transaction: it is the non-blocking form.
+	t.regex((await db.errorOf('BEGIN; REINDEX (CONCURRENTLY true) TABLE cards; COMMIT;')) ?? '', /cannot run inside a transaction block/);
+	t.deepEqual(findingsOf(await lintSpec({up: 'REINDEX (CONCURRENTLY true) TABLE cards;', transaction: 'none'}), rule), []);
+});
+
+test('DROP INDEX on an existing table takes an ACCESS EXCLUSIVE lock on the table', async (t) => {
+	const db = await server(t, 'CREATE TABLE cards (id int); CREATE INDEX ix_cards_id ON cards (id);');
+	t.true((await db.locksAfter('DROP INDEX ix_cards_id'))['cards']?.includes('AccessExclusiveLock'));
+	t.is(findingsOf(await lintSpec({up: 'DROP INDEX IF EXISTS "ix_cards_id";'}), rule).length, 1);
+});
+
+test('REINDEX SCHEMA cannot run in a transaction; REINDEX SYSTEM has no concurrent form', async (t) => {
+	t.is(findingsOf(await lintSpec({up: 'REINDEX SCHEMA public;'}), 'concurrently-in-transaction').length, 1);
+	t.deepEqual(findingsOf(await lintSpec({up: 'REINDEX SYSTEM;', transaction: 'none'}), rule), []);
+	const db = await server(t);
+	t.regex((await db.errorOf('BEGIN; REINDEX SCHEMA public; COMMIT;')) ?? '', /cannot run inside a transaction block/);
 });
