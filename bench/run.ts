@@ -72,6 +72,8 @@ if (unknown.length > 0) {
 
 let serverStarted: Promise<ConnectionTarget> | undefined;
 const server = (): Promise<ConnectionTarget> => (serverStarted ??= startBenchServer());
+const results = path.join(repoRoot, 'bench', 'results');
+mkdirSync(results, {recursive: true});
 const sections: Section[] = [];
 for (const measure of measures.filter((entry) => wanted.length === 0 || wanted.includes(entry.part))) {
 	process.stderr.write(`bench: ${measure.title}...\n`);
@@ -81,10 +83,10 @@ for (const measure of measures.filter((entry) => wanted.length === 0 || wanted.i
 	} catch (error) {
 		sections.push({title: measure.title, skipped: (error as Error).message.split('\n')[0]!});
 	}
+	// Written after each part, so that an interrupted run keeps what it measured.
+	writeFileSync(path.join(results, 'in-progress.md'), `${render(sections)}\n`);
 }
 const report = render(sections);
-const results = path.join(repoRoot, 'bench', 'results');
-mkdirSync(results, {recursive: true});
 writeFileSync(path.join(results, wanted.length === 0 ? 'latest.md' : 'partial.md'), `${report}\n`);
 process.stdout.write(`${report}\n`);
 process.exit(0);
