@@ -2,7 +2,7 @@ import type {Config} from '../config/load-config.js';
 import {describeTarget} from '../database/target.js';
 import {UsageError} from '../errors.js';
 import {createDockerProvider, probeDockerEngine} from './docker-provider.js';
-import type {DatabaseProvider, ProviderStatus} from './provider.js';
+import type {DatabaseProvider, ProviderName, ProviderStatus} from './provider.js';
 
 /** The provider for DATABASE_URL / --url: cc-dev does not manage that server, it only reports on it. */
 export function createUrlProvider(config: Config): DatabaseProvider {
@@ -36,24 +36,36 @@ async function embedded(config: Config): Promise<DatabaseProvider> {
 }
 
 /**
- * The provider to use and why: --provider / CC_DEV_PROVIDER when given; otherwise DATABASE_URL when
- * set, else Docker when an engine answers (within ~300 ms), else the embedded database.
+ * Which provider serves the configured database, and why: --provider / CC_DEV_PROVIDER when given;
+ * otherwise DATABASE_URL when set, else Docker when an engine answers (within ~300 ms), else the
+ * embedded database. The one place this choice is made.
  */
-export async function chooseProvider(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<{provider: DatabaseProvider; reason: string}> {
+export async function chooseProviderName(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<{name: ProviderName; reason: string}> {
 	switch (config.provider) {
 		case 'docker':
-			return {provider: createDockerProvider(config, {env}), reason: 'chosen with --provider docker (or CC_DEV_PROVIDER)'};
+			return {name: 'docker', reason: 'chosen with --provider docker (or CC_DEV_PROVIDER)'};
 		case 'embedded':
-			return {provider: await embedded(config), reason: 'chosen with --provider embedded (or CC_DEV_PROVIDER)'};
+			return {name: 'embedded', reason: 'chosen with --provider embedded (or CC_DEV_PROVIDER)'};
 		case 'url':
-			return {provider: createUrlProvider(config), reason: `chosen with --provider url: ${config.target.source}`};
+			return {name: 'url', reason: `chosen with --provider url: ${config.target.source}`};
 		case 'auto':
 			break;
 	}
-	if (config.isExternal) return {provider: createUrlProvider(config), reason: `${config.target.source} is set`};
+	if (config.isExternal) return {name: 'url', reason: `${config.target.source} is set`};
 	const probe = await probeDockerEngine(env);
-	if (probe.available) {
-		return {provider: createDockerProvider(config, {env}), reason: `a Docker engine answers at ${probe.host}`};
+	if (probe.available) return {name: 'docker', reason: `a Docker engine answers at ${probe.host}`};
+	return {name: 'embedded', reason: `no Docker engine: ${probe.reason.replace(/\.$/, '')}`};
+}
+
+/** The provider of the configured database, and why (see chooseProviderName). */
+export async function chooseProvider(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<{provider: DatabaseProvider; reason: string}> {
+	const {name, reason} = await chooseProviderName(config, env);
+	switch (name) {
+		case 'docker':
+			return {provider: createDockerProvider(config, {env}), reason};
+		case 'embedded':
+			return {provider: await embedded(config), reason};
+		default:
+			return {provider: createUrlProvider(config), reason};
 	}
-	return {provider: await embedded(config), reason: `no Docker engine: ${probe.reason.replace(/\.$/, '')}`};
 }

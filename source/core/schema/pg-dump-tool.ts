@@ -80,10 +80,10 @@ async function serverMajor(target: ConnectionTarget, waitMs: number): Promise<nu
 
 /** Whether the configured database is the Docker provider's, so its own pg_dump is the one to use. */
 async function usesDocker(config: Config, env: NodeJS.ProcessEnv): Promise<boolean> {
-	if (config.isExternal || config.provider === 'embedded' || config.provider === 'url') return false;
-	if (config.provider === 'docker') return true;
-	const {probeDockerEngine} = await import('../providers/docker-provider.js');
-	return (await probeDockerEngine(env)).available;
+	// DATABASE_URL names another server even with --provider docker: the container's pg_dump would dump the wrong one.
+	if (config.isExternal) return false;
+	const {chooseProviderName} = await import('../providers/choose-provider.js');
+	return (await chooseProviderName(config, env)).name === 'docker';
 }
 
 /**
