@@ -14,46 +14,6 @@ export async function runDbLogs(config: Config, options: {follow: boolean; tail?
 	return 0;
 }
 
-/**
- * `cc-dev db psql [-- ARGS]`: psql inside the container (no local client needed). With a terminal on
- * stdin it behaves like `docker exec -it` (raw mode, a TTY of the terminal's size, resized along);
- * otherwise stdin is piped (`cc-dev db psql < file.sql`). Returns psql's exit code.
- */
-export async function runDbPsql(config: Config, io: Io, args: readonly string[] = []): Promise<ExitCode> {
-	const stdin = io.stdin as NodeJS.ReadStream;
-	const stdout = io.stdout as NodeJS.WriteStream;
-	const isTty = Boolean(stdin.isTTY && stdout.isTTY);
-	const wasRaw = isTty ? stdin.isRaw : false;
-	if (isTty) stdin.setRawMode(true);
-	try {
-		const code = await createDockerProvider(config).psql(
-			{
-				stdin,
-				stdout,
-				stderr: io.stderr as Writable,
-				...(isTty
-					? {
-							tty: {
-								columns: stdout.columns ?? 80,
-								rows: stdout.rows ?? 24,
-								onResize: (listener: (columns: number, rows: number) => void) => {
-									const onResize = () => listener(stdout.columns ?? 80, stdout.rows ?? 24);
-									stdout.on('resize', onResize);
-									return () => stdout.off('resize', onResize);
-								},
-							},
-						}
-					: {}),
-			},
-			args,
-		);
-		return code >= 0 && code <= 3 ? (code as ExitCode) : 1;
-	} finally {
-		if (isTty) stdin.setRawMode(wasRaw);
-		stdin.pause();
-	}
-}
-
 function bar(current: number | undefined, total: number | undefined, width = 20): string {
 	if (!current || !total) return ' '.repeat(width + 2);
 	const filled = Math.min(width, Math.round((current / total) * width));

@@ -1,3 +1,4 @@
+import type {Writable} from 'node:stream';
 import {describeTarget} from '../core/database/target.js';
 import {readServerFacts} from '../core/migrations/server-facts.js';
 import type {ExitCode} from '../core/errors.js';
@@ -91,12 +92,12 @@ export async function runDbLogs(context: CommandContext): Promise<ExitCode> {
 }
 
 export async function runDbPsql(context: CommandContext): Promise<ExitCode> {
-	const config = context.config();
-	const {provider} = await chooseProvider(config);
-	if (provider.name === 'docker') {
-		const {runDbPsql: psql} = await import('./db-docker.js');
-		return psql(config, context.io, context.args.rest);
+	const {openPsql} = await import('../core/providers/psql.js');
+	const stdin = context.io.stdin as NodeJS.ReadStream;
+	try {
+		const code = await openPsql(context.config(), {stdin, stdout: context.io.stdout as Writable, stderr: context.io.stderr as Writable}, context.args.rest);
+		return code >= 0 && code <= 3 ? (code as ExitCode) : 1;
+	} finally {
+		stdin.pause();
 	}
-	const {runLocalPsql} = await import('./local-psql.js');
-	return runLocalPsql(config.target, context.args.rest);
 }

@@ -1,6 +1,7 @@
 import {PassThrough, Readable} from 'node:stream';
 import test from 'ava';
-import {runDbLogs, runDbPsql} from '../../source/commands/db-docker.js';
+import {runDbLogs} from '../../source/commands/db-docker.js';
+import {openPsql} from '../../source/core/providers/psql.js';
 import {EnvironmentError, FailureError, UsageError} from '../../source/core/errors.js';
 import {chooseProvider} from '../../source/core/providers/choose-provider.js';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
@@ -17,7 +18,7 @@ function sink(): {stream: PassThrough; text: () => string} {
 }
 
 if (engine.available) {
-	// runDbLogs and runDbPsql read the engine and overrides from the process environment, as the CLI does.
+	// runDbLogs and openPsql read the engine and overrides from the process environment, as the CLI does.
 	Object.assign(process.env, {DOCKER_HOST: engine.dockerHost, CC_DEV_DB_IMAGE: engine.image, CC_DEV_DOCKER_NETWORK: 'host'});
 	test.serial('exec, pg_dump, psql and logs through the container; the url provider on top', async (t) => {
 		const project = makeProject(t, engine, {port});
@@ -46,10 +47,10 @@ if (engine.available) {
 		// psql without a terminal: stdin is piped, like `cc-dev db psql < file.sql`.
 		const out = sink();
 		const err = sink();
-		const code = await runDbPsql(config, {stdin: Readable.from(['SELECT count(*) AS cards FROM card;\n']), stdout: out.stream, stderr: err.stream});
+		const code = await openPsql(config, {stdin: Readable.from(['SELECT count(*) AS cards FROM card;\n']), stdout: out.stream, stderr: err.stream});
 		t.is(code, 0);
 		t.regex(out.text(), /cards\s*\n-+\n\s*0\n\(1 row\)/);
-		const bad = await runDbPsql(config, {stdin: Readable.from(['SELECT nope;\n']), stdout: sink().stream, stderr: err.stream}, ['-v', 'ON_ERROR_STOP=1']);
+		const bad = await openPsql(config, {stdin: Readable.from(['SELECT nope;\n']), stdout: sink().stream, stderr: err.stream}, ['-v', 'ON_ERROR_STOP=1']);
 		t.is(bad, 3);
 		t.regex(err.text(), /column "nope" does not exist/);
 
@@ -82,7 +83,7 @@ if (engine.available) {
 
 		await provider.stop();
 		t.is((await chosen.provider.status()).state, 'stopped');
-		await t.throwsAsync(runDbPsql(config, {stdin: Readable.from([]), stdout: sink().stream, stderr: sink().stream}), {instanceOf: EnvironmentError, message: /is not running \(exited\)/});
+		await t.throwsAsync(openPsql(config, {stdin: Readable.from([]), stdout: sink().stream, stderr: sink().stream}), {instanceOf: EnvironmentError, message: /is not running \(exited\)/});
 	});
 } else {
 	test.skip(`docker exec/logs/psql tests skipped: no Docker engine (${engine.reason})`, () => {});

@@ -1,6 +1,6 @@
 // Run by psql-tty.test.ts inside tmux: `cc-dev db psql` on a real terminal, then prints its exit code.
-import {runDbPsql} from '../../source/commands/db-docker.js';
+import {openPsql} from '../../source/core/providers/psql.js';
 import {loadConfig} from '../../source/core/config/load-config.js';
 
-const code = await runDbPsql(loadConfig({cwd: process.argv[2] ?? process.cwd()}), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr});
+const code = await openPsql(loadConfig({cwd: process.argv[2] ?? process.cwd()}), {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr});
 process.stdout.write(`\npsql exit code ${code}\n`);

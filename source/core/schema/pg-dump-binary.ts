@@ -1,5 +1,4 @@
-import {accessSync, constants, readdirSync, realpathSync} from 'node:fs';
-import path from 'node:path';
+import {defaultVersionedRoots, programsOnPath, versionedPrograms, type VersionedRoot} from '../database/client-programs.js';
 import {EnvironmentError} from '../errors.js';
 import {runProgram} from './run-program.js';
 
@@ -24,17 +23,6 @@ export type FindPgDumpOptions = {
 	readonly versionedRoots?: readonly VersionedRoot[];
 };
 
-/** A folder with one installation per major version: /usr/lib/postgresql/15/bin. */
-export type VersionedRoot = {readonly parent: string; readonly pattern: RegExp; readonly bin: string};
-
-export const defaultVersionedRoots: readonly VersionedRoot[] = [
-	{parent: '/usr/lib/postgresql', pattern: /^(\d+)$/, bin: 'bin'},
-	{parent: '/usr', pattern: /^pgsql-(\d+)$/, bin: 'bin'},
-	{parent: '/opt/homebrew/opt', pattern: /^postgresql@(\d+)$/, bin: 'bin'},
-	{parent: '/usr/local/opt', pattern: /^postgresql@(\d+)$/, bin: 'bin'},
-	{parent: '/Applications/Postgres.app/Contents/Versions', pattern: /^(\d+)$/, bin: 'bin'},
-];
-
 const restrictKeySince: Record<number, number> = {13: 22, 14: 19, 15: 14, 16: 10, 17: 6};
 
 /** Parses `pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)`. */
@@ -47,15 +35,6 @@ export function parsePgDumpVersion(output: string): PgDumpVersion | undefined {
 	return {version: `${major}.${minor}`, major, minor, supportsRestrictKey: major >= 18 || (since !== undefined && minor >= since)};
 }
 
-function isExecutable(file: string): boolean {
-	try {
-		accessSync(file, constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 async function probe(file: string): Promise<LocalPgDump | undefined> {
 	try {
 		const {stdout, exitCode} = await runProgram(file, ['--version'], {timeoutMs: 10_000});
@@ -64,45 +43,6 @@ async function probe(file: string): Promise<LocalPgDump | undefined> {
 	} catch {
 		return undefined;
 	}
-}
-
-/** Versioned installations, with the major read from the folder name (no program run). */
-function versionedCandidates(roots: readonly VersionedRoot[]): Array<{path: string; major: number}> {
-	const found: Array<{path: string; major: number}> = [];
-	for (const root of roots) {
-		let entries: string[];
-		try {
-			entries = readdirSync(root.parent);
-		} catch {
-			continue;
-		}
-		for (const entry of entries) {
-			const match = root.pattern.exec(entry);
-			const file = path.join(root.parent, entry, root.bin, 'pg_dump');
-			if (match && isExecutable(file)) found.push({path: file, major: Number(match[1])});
-		}
-	}
-	return found;
-}
-
-/** pg_dump programs on PATH, skipping Debian's version-picking wrapper (the versioned folders cover it). */
-function pathCandidates(env: NodeJS.ProcessEnv): string[] {
-	const seen = new Set<string>();
-	const found: string[] = [];
-	for (const directory of (env['PATH'] ?? '').split(path.delimiter).filter(Boolean)) {
-		const file = path.join(directory, 'pg_dump');
-		if (!isExecutable(file)) continue;
-		let real: string;
-		try {
-			real = realpathSync(file);
-		} catch {
-			continue;
-		}
-		if (seen.has(real) || path.basename(real) === 'pg_wrapper') continue;
-		seen.add(real);
-		found.push(file);
-	}
-	return found;
 }
 
 /** Same major first, else the closest newer one. */
@@ -138,7 +78,7 @@ export async function findLocalPgDump(options: FindPgDumpOptions): Promise<Local
 		if (!found || found.major < serverMajor) throw missing(serverMajor, found ? [found] : [], explicit);
 		return found;
 	}
-	const versioned = versionedCandidates(options.versionedRoots ?? defaultVersionedRoots);
+	const versioned = versionedPrograms('pg_dump', options.versionedRoots ?? defaultVersionedRoots);
 	// Probe the installed versions while the server says which one it is.
 	const probes = new Map(versioned.map((candidate) => [candidate, probe(candidate.path)]));
 	const serverMajor = await options.serverMajor;
@@ -147,7 +87,7 @@ export async function findLocalPgDump(options: FindPgDumpOptions): Promise<Local
 		const found = await probes.get(chosen);
 		if (found && found.major >= serverMajor) return found;
 	}
-	const onPath = (await Promise.all(pathCandidates(env).map((file) => probe(file)))).filter((found): found is LocalPgDump => found !== undefined);
+	const onPath = (await Promise.all(programsOnPath('pg_dump', env, {skipWrapper: true}).map((file) => probe(file)))).filter((found): found is LocalPgDump => found !== undefined);
 	const fromPath = best(onPath, serverMajor);
 	if (fromPath) return fromPath;
 	throw missing(serverMajor, [...versioned, ...onPath]);

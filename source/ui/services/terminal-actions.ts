@@ -1,11 +1,7 @@
-import {spawn} from 'node:child_process';
-import {accessSync, constants} from 'node:fs';
 import path from 'node:path';
 import type {Config} from '../../core/config/load-config.js';
 import {describeTarget} from '../../core/database/target.js';
-import {CancelledError, EnvironmentError} from '../../core/errors.js';
-import {chooseProvider} from '../../core/providers/choose-provider.js';
-import type {DockerProvider} from '../../core/providers/docker-provider.js';
+import {CancelledError} from '../../core/errors.js';
 import {listTemplates, readHeads, scaffoldMigration} from '../../core/scaffold/scaffold-migration.js';
 import {resolveTemplatesDir} from '../../core/scaffold/templates-dir.js';
 import {askScaffold, isPromptCancel} from '../../commands/ask-scaffold.js';
@@ -35,43 +31,6 @@ export async function newMigration(config: Config, signal: AbortSignal): Promise
 	};
 }
 
-function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-	for (const directory of (env['PATH'] ?? '').split(path.delimiter).filter(Boolean)) {
-		const candidate = path.join(directory, name);
-		try {
-			accessSync(candidate, constants.X_OK);
-			return candidate;
-		} catch {
-			// Not here.
-		}
-	}
-	return undefined;
-}
-
-async function psqlInContainer(provider: DockerProvider): Promise<number> {
-	const {stdin, stdout} = process;
-	const wasRaw = stdin.isTTY ? stdin.isRaw : false;
-	if (stdin.isTTY) stdin.setRawMode(true);
-	try {
-		return await provider.psql({
-			stdin,
-			stdout,
-			stderr: process.stderr,
-			tty: {
-				columns: stdout.columns ?? 80,
-				rows: stdout.rows ?? 24,
-				onResize: (listener) => {
-					const onResize = () => listener(stdout.columns ?? 80, stdout.rows ?? 24);
-					stdout.on('resize', onResize);
-					return () => stdout.off('resize', onResize);
-				},
-			},
-		});
-	} finally {
-		if (stdin.isTTY) stdin.setRawMode(wasRaw);
-	}
-}
-
 /**
  * Cancels this process's pending read of the terminal. Ink stops listening while it is suspended,
  * but a read already queued on the TTY would still take the first line typed into a child process;
@@ -87,32 +46,10 @@ function stopReading(stream: NodeJS.ReadStream): void {
 	if (state) state.reading = false;
 }
 
-function localPsql(executable: string, config: Config): Promise<number> {
-	const {target} = config;
-	const env = {...process.env, PGHOST: target.host, PGPORT: String(target.port), PGUSER: target.user, PGPASSWORD: decodeURIComponent(new URL(target.url).password), PGDATABASE: target.database};
-	stopReading(process.stdin);
-	return new Promise((resolve, reject) => {
-		const child = spawn(executable, [], {stdio: 'inherit', env});
-		child.once('error', reject);
-		child.once('exit', (code) => resolve(code ?? 1));
-	});
-}
-
-/** psql on the database: inside the container with Docker, else a local psql, else a clear message. */
+/** psql on the database (the same operation as `cc-dev db psql`); the app's terminal is handed over meanwhile. */
 export async function openPsql(config: Config): Promise<ActionOutcome> {
-	const {provider} = await chooseProvider(config);
+	const {openPsql: psql} = await import('../../core/providers/psql.js');
 	process.stdout.write(`\npsql on ${describeTarget(config.target)}: \\q comes back to cc-dev\n\n`);
-	let code: number;
-	if (provider.name === 'docker') {
-		code = await psqlInContainer(provider as DockerProvider);
-	} else {
-		const executable = findExecutable('psql');
-		if (!executable) {
-			throw new EnvironmentError('psql is not installed on this machine.', {
-				hint: 'Install the PostgreSQL client (Debian: apt-get install postgresql-client), or use the Docker provider, which runs psql inside the container.',
-			});
-		}
-		code = await localPsql(executable, config);
-	}
+	const code = await psql(config, {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr}, [], {beforeLocalPsql: () => stopReading(process.stdin)});
 	return {tone: code === 0 ? 'success' : 'warning', summary: code === 0 ? 'psql closed' : `psql exited with code ${code}`};
 }
