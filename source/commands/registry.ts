@@ -226,8 +226,11 @@ export const commands: readonly CommandSpec[] = [
 		options: {
 			...runOptions,
 			'scratch-url': {type: 'string', valueName: 'URL', description: 'Server for the scratch database (default: the live database\'s server; needs CREATEDB)'},
+			write: {type: 'string', valueName: 'MESSAGE', description: 'Write the migration that captures the drift (verified like migrate new --from-dev)'},
+			'allow-drops': {type: 'boolean', description: 'With --write: allow a migration that drops tables, columns or enum values'},
+			stamp: {type: 'boolean', description: 'With --write: record the new revision in this database'},
 		},
-		details: 'Read-only on the live database: a scratch database is migrated to the revision the live one claims, and the two are compared structurally (tables, columns, types, nullability, defaults, indexes, constraints, enum values).',
+		details: 'Read-only on the live database: a scratch database is migrated to the revision the live one claims, and the two are compared (tables, columns, types, nullability, defaults, indexes, constraints, enums, and with the engine of migrate new --from-...: views, functions, triggers, sequences, comments, policies). --write MESSAGE turns the drift into a migration instead.',
 		load: async () => ({run: (await import('./drift.js')).runDrift}),
 	},
 	{

@@ -23,8 +23,10 @@ function groupOf(difference: SchemaDifference): string {
 export function renderDrift(result: DriftResult, style: Style): string {
 	const at = result.revisions.length > 0 ? result.revisions.join(', ') : 'base';
 	const lines: string[] = [];
-	if (result.differences.length === 0) {
+	if (result.differences.length === 0 && result.changes.length === 0) {
 		lines.push(`${style.green('✔')} no drift: ${result.target} matches the migrations at ${at}`);
+	} else if (result.differences.length === 0) {
+		lines.push(`${style.red('✖')} ${result.target} has drifted from the migrations at ${at}:`);
 	} else {
 		lines.push(`${style.red('✖')} ${result.target} has drifted from the migrations at ${at} (${plural(result.differences.length, 'difference')}):`);
 		const groups = new Map<string, SchemaDifference[]>();
@@ -34,6 +36,10 @@ export function renderDrift(result: DriftResult, style: Style): string {
 			for (const difference of differences) lines.push(`    ${marker(difference, style)} ${difference.message}`);
 		}
 		lines.push('', style.dim('  - expected by the migrations, missing from the database   + only in the database   ~ different'));
+	}
+	if (result.changes.length > 0) {
+		lines.push('', `  ${style.bold('what the migrations lack')} ${style.dim('(SQL from the migrations\' schema to this database; cc-dev drift --write MESSAGE writes it as a migration)')}`);
+		for (const change of result.changes) lines.push(`    ${change.split('\n').join('\n    ')}`);
 	}
 	lines.push(style.dim(`  (revision from ${result.claimedBy}; compared with a scratch database migrated to it)`));
 	for (const note of result.notes) lines.push(`${style.yellow('⚠')} ${note}`);

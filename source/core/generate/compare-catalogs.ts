@@ -1,5 +1,6 @@
+import type {ConnectionTarget} from '../database/target.js';
 import {diffComments} from './comments.js';
-import type {Catalog} from './read-catalog.js';
+import {readCatalog, type Catalog} from './read-catalog.js';
 import {engineStatements} from './schema-engine.js';
 
 /**
@@ -10,4 +11,10 @@ export async function remainingDifferences(actual: Catalog, expected: Catalog): 
 	const statements = await engineStatements(actual.engine, expected.engine);
 	const comments = diffComments(actual.comments, expected.comments, expected.engine);
 	return [...statements, ...comments.statements.map((statement) => statement.sql), ...comments.unsupported.map((comment) => `-- comment on ${comment.type} ${comment.identity}`)];
+}
+
+/** The statements that turn the schema of `expected` into that of `actual` (read-only on both): drift's catalog comparison. */
+export async function catalogChanges(expected: ConnectionTarget, actual: ConnectionTarget, waitMs: number): Promise<string[]> {
+	const [from, to] = await Promise.all([readCatalog(expected, {waitMs}), readCatalog(actual, {waitMs})]);
+	return remainingDifferences(from, to);
 }

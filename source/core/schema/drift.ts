@@ -18,6 +18,12 @@ export {bookkeepingTables} from './bookkeeping.js';
 export type DriftOptions = SessionOptions & {
 	/** Where the scratch database is created (default: the live database's server). */
 	readonly scratchServer?: ConnectionTarget;
+	/**
+	 * The catalog comparison of `migrate new --from-...` (views, functions, triggers, sequences,
+	 * comments, policies...): the statements that turn `expected` into `actual`. Passed in by the
+	 * caller, since that engine sits above this layer.
+	 */
+	readonly compareCatalogs?: (expected: ConnectionTarget, actual: ConnectionTarget) => Promise<readonly string[]>;
 };
 
 export type DriftResult = {
@@ -28,6 +34,8 @@ export type DriftResult = {
 	readonly claimedBy: 'cc_dev_migrations' | 'alembic_version' | 'nothing (base)';
 	/** Differences, expected = what the migrations produce, actual = the live database. */
 	readonly differences: readonly SchemaDifference[];
+	/** With compareCatalogs: the SQL that would turn the migrations' schema into the live one (empty: none). */
+	readonly changes: readonly string[];
 	/** Things worth knowing that are not drift (edited applied migrations...). */
 	readonly notes: readonly string[];
 	readonly durationMs: number;
@@ -62,7 +70,7 @@ export async function detectDrift(options: DriftOptions): Promise<DriftResult> {
 			claimedBy = 'nothing (base)';
 		}
 	}
-	const differences = await withScratchDatabase(options.scratchServer ?? options.target, 'drift', {waitMs: options.waitMs, signal: options.signal}, async (scratch) => {
+	const {differences, changes} = await withScratchDatabase(options.scratchServer ?? options.target, 'drift', {waitMs: options.waitMs, signal: options.signal}, async (scratch) => {
 		scratchCreated = true;
 		const common = {
 			target: scratch.target,
@@ -74,13 +82,13 @@ export async function detectDrift(options: DriftOptions): Promise<DriftResult> {
 			signal: options.signal,
 		};
 		for (const revision of revisions) await runMigrations({...common, direction: 'up', to: revision});
-		const [expected, actual] = await Promise.all([readSnapshot(scratch.target), readSnapshot(options.target)]);
-		return compareSnapshots(expected, actual, {ignoreTables: bookkeepingTables});
+		const [expected, actual, changes] = await Promise.all([readSnapshot(scratch.target), readSnapshot(options.target), options.compareCatalogs?.(scratch.target, options.target) ?? []]);
+		return {differences: compareSnapshots(expected, actual, {ignoreTables: bookkeepingTables}), changes};
 	}).catch((error: unknown) => {
 		if (!scratchCreated && error instanceof EnvironmentError && !options.scratchServer) {
 			throw new EnvironmentError(error.message, {hint: `${error.hint ?? ''}\nOr create the scratch database on another server: --scratch-url postgresql://USER:PASSWORD@localhost:5432/postgres (the local database, for instance).`.trim(), cause: error.cause});
 		}
 		throw error;
 	});
-	return {target: describeTarget(options.target), revisions, claimedBy, differences, notes, durationMs: performance.now() - started};
+	return {target: describeTarget(options.target), revisions, claimedBy, differences, changes, notes, durationMs: performance.now() - started};
 }

@@ -70,16 +70,21 @@ export async function dumpFromMigrations(config: Config, context: ActionContext)
 
 /** `cc-dev drift`: the live database against what its migrations produce in a scratch database. */
 export async function checkDrift(config: Config, context: ActionContext): Promise<ActionOutcome> {
-	const drift = await import('../../core/schema/drift.js');
+	const [drift, catalogs] = await Promise.all([import('../../core/schema/drift.js'), import('../../core/generate/compare-catalogs.js')]);
 	context.onEvent({type: 'step-start', id: 'drift', title: 'Compare with a scratch database migrated to the same revision'});
-	const result = await drift.detectDrift({...runSettings(config, context), onEvent: context.onEvent});
+	const result = await drift.detectDrift({...runSettings(config, context), onEvent: context.onEvent, compareCatalogs: (expected, actual) => catalogs.catalogChanges(expected, actual, config.waitMs)});
 	context.onEvent({type: 'step-done', id: 'drift', title: 'Compare with a scratch database migrated to the same revision', durationMs: result.durationMs});
 	const notes: ResultLine[] = result.notes.map((note) => ({text: note, tone: 'dim'}));
 	const at = result.revisions.join(', ') || 'base';
-	if (result.differences.length === 0) return {tone: 'success', summary: `No drift: ${result.target} matches its migrations at ${at}`, lines: notes};
+	if (result.differences.length === 0 && result.changes.length === 0) return {tone: 'success', summary: `No drift: ${result.target} matches its migrations at ${at}`, lines: notes};
+	const count = result.differences.length > 0 ? plural(result.differences.length, 'difference') : plural(result.changes.length, 'difference');
 	return {
 		tone: 'failure',
-		summary: `${plural(result.differences.length, 'difference')} between ${result.target} and its migrations at ${at}`,
-		lines: [...result.differences.map((difference) => ({text: difference.message, tone: 'warning' as const})), ...notes],
+		summary: `${count} between ${result.target} and its migrations at ${at}`,
+		lines: [
+			...result.differences.map((difference) => ({text: difference.message, tone: 'warning' as const})),
+			...result.changes.map((change) => ({text: change.replace(/\s+/g, ' '), tone: 'dim' as const})),
+			...notes,
+		],
 	};
 }
