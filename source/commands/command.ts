@@ -62,8 +62,6 @@ export type CommandSpec = {
 	readonly options: Readonly<Record<string, OptionSpec>>;
 	/** Accepts `-- COMMAND ...` after its options. */
 	readonly takesRest?: boolean;
-	/** Parses its own arguments: every word after the command's path arrives in `args.rest`. */
-	readonly ownArguments?: boolean;
 	/** Extra help text: examples, notes. */
 	readonly details?: string;
 	readonly load: () => Promise<CommandModule>;

@@ -18,10 +18,6 @@ function bareOptionalValues(spec: CommandSpec, argv: string[]): string[] {
 }
 
 export function parseCommandArguments(spec: CommandSpec, argv: readonly string[]): ParsedArguments {
-	if (spec.ownArguments) {
-		const flag = (name: string): boolean => argv.includes(`--${name}`);
-		return {values: {json: flag('json'), verbose: flag('verbose'), 'no-color': flag('no-color')}, positionals: [], rest: [...argv]};
-	}
 	const separator = argv.indexOf('--');
 	const own = bareOptionalValues(spec, separator === -1 ? [...argv] : argv.slice(0, separator));
 	const rest = separator === -1 ? [] : argv.slice(separator + 1);
