@@ -2,6 +2,7 @@ import type {EventEmitter} from 'node:events';
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import {lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {appReducer, initialAppState} from './app-state.js';
+import {KeyRouterProvider} from './hooks/use-keys.js';
 import {useProjectState} from './hooks/use-project-state.js';
 import {useTerminalAction, type SettledResult} from './hooks/use-terminal-action.js';
 import type {MenuItem} from './menu-items.js';
@@ -96,7 +97,11 @@ export function App({services, verbose = false, interrupts, size, initialProject
 		[screen.name === 'task' ? screen.run : undefined, services],
 	);
 	const common = {width: columns, height: rows};
-	return <Suspense fallback={<Text dimColor>…</Text>}>{screenElement()}</Suspense>;
+	return (
+		<KeyRouterProvider>
+			<Suspense fallback={<Text dimColor>…</Text>}>{screenElement()}</Suspense>
+		</KeyRouterProvider>
+	);
 
 	function screenElement() {
 		switch (screen.name) {

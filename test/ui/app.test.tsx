@@ -3,20 +3,18 @@ import {render} from 'ink-testing-library';
 import {CancelledError, UsageError} from '../../source/core/errors.js';
 import {App, type AppResult} from '../../source/ui/app.js';
 import type {ActionContext, ActionOutcome} from '../../source/ui/services/types.js';
-import {delay, fakeServices, keys, plain, runningProject, until, type FakeServices} from './fake-services.js';
+import {fakeServices, keys, plain, runningProject, until, type FakeServices} from './fake-services.js';
 
 function start(t: ExecutionContext, services: FakeServices, size = {columns: 80, rows: 24}) {
 	const exits: AppResult[] = [];
 	const app = render(<App services={services} size={size} onExit={(result) => exits.push(result)} />);
 	t.teardown(() => app.unmount());
 	const frame = () => plain(app.lastFrame());
-	// Screens subscribe to keys in an effect, just after they are drawn: give them a moment, as a person would.
-	const press = async (...sequence: string[]) => {
-		for (const key of sequence) {
-			await delay(50);
-			app.stdin.write(key);
-			await delay(30);
-		}
+	// One key, then the test waits for the frame it leads to: React draws it a moment later (a
+	// microtask, or longer for a lazy screen), and a screen takes keys from the commit that draws it
+	// (useKeys). A key pressed before that frame would reach the screen before it.
+	const press = (key: string) => {
+		app.stdin.write(key);
 	};
 	const shows = async (text: string | RegExp) => {
 		try {
@@ -55,13 +53,17 @@ test('home: the header filled in, the menu in two columns, 24 lines at most', as
 test('j/k and the arrows move the selection; the description follows it', async (t) => {
 	const app = start(t, fakeServices());
 	await app.shows('1 pending');
-	await app.press('j', keys.down);
-	t.regex(app.frame(), /› i {2}Database status/);
-	await app.press(keys.right);
-	t.regex(app.frame(), /› n {2}New migration/);
+	app.press('j');
+	await app.shows(/› x {2}Stop the database/);
+	app.press(keys.down);
+	await app.shows(/› i {2}Database status/);
+	app.press(keys.right);
+	await app.shows(/› n {2}New migration/);
 	t.regex(app.frame(), /cc-dev migrate new · Write a new migration/);
-	await app.press('k', keys.left);
-	t.regex(app.frame(), /› x {2}Stop the database/);
+	app.press('k');
+	await app.shows(/› r {2}Revert the last migration/);
+	app.press(keys.left);
+	await app.shows(/› x {2}Stop the database/);
 });
 
 test('a letter runs its action: a live task list, then the result; Enter goes back and the header is read again', async (t) => {
@@ -69,7 +71,7 @@ test('a letter runs its action: a live task list, then the result; Enter goes ba
 	const services = fakeServices({tasks: {'migrate-up': task}});
 	const app = start(t, services);
 	await app.shows('1 pending');
-	await app.press('u');
+	app.press('u');
 	await app.shows(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Apply 3f2a9c1b7d4e add goals/);
 	t.regex(app.frame(), /▸ Apply pending migrations/);
 	t.regex(app.frame(), /Applying +[█░ ]*\s*0% 0\/2/);
@@ -77,7 +79,7 @@ test('a letter runs its action: a live task list, then the result; Enter goes ba
 	release({tone: 'success', summary: 'Applied 1 migration in 12 ms'});
 	await app.shows('✔ Applied 1 migration in 12 ms');
 	t.regex(app.frame(), /✔ Apply 3f2a9c1b7d4e add goals/);
-	await app.press(keys.enter);
+	app.press(keys.enter);
 	await app.shows('last: Apply pending migrations ✔ Applied 1 migration in 12 ms');
 	await until(() => services.loads() === 2, 'the header to be read again');
 	t.deepEqual(services.calls, ['migrate-up']);
@@ -94,10 +96,10 @@ test('an expected failure shows its message and hint, and the app goes back to t
 	});
 	const app = start(t, services);
 	await app.shows('1 pending');
-	await app.press('s');
+	app.press('s');
 	await app.shows('✖ failed: cc-dev cannot start the database');
 	t.regex(app.frame(), /hint {2}Unset DATABASE_URL to use the local database\./);
-	await app.press(keys.escape);
+	app.press(keys.escape);
 	await app.shows('last: Start the database ✖ cc-dev cannot start the database');
 	t.deepEqual(app.exits, []);
 });
@@ -118,13 +120,13 @@ test('Ctrl-C cancels the running action cleanly', async (t) => {
 	});
 	const app = start(t, services);
 	await app.shows('1 pending');
-	await app.press('t');
+	app.press('t');
 	await app.shows('Database connection');
-	await app.press(keys.ctrlC);
+	app.press(keys.ctrlC);
 	await app.shows('✖ cancelled: Cancelled: scratch databases dropped.');
 	t.true(sawAbort);
 	t.regex(app.frame(), /◼ Database connection/);
-	await app.press(keys.enter);
+	app.press(keys.enter);
 	await app.shows('last: Run the validation suite ⚠ cancelled');
 	t.deepEqual(app.exits, []);
 });
@@ -133,19 +135,21 @@ test('a second Ctrl-C exits at once with 130', async (t) => {
 	const services = fakeServices({tasks: {'migrate-up': () => new Promise<ActionOutcome>(() => {})}});
 	const app = start(t, services);
 	await app.shows('1 pending');
-	await app.press('u');
+	app.press('u');
 	await app.shows('▸ Apply pending migrations');
-	await app.press(keys.ctrlC);
+	app.press(keys.ctrlC);
 	await app.shows('cancelling (Ctrl-C again exits at once)');
 	t.deepEqual(app.exits, []);
-	await app.press(keys.ctrlC);
+	app.press(keys.ctrlC);
+	await until(() => app.exits.length > 0, 'the app to exit');
 	t.deepEqual(app.exits, [{exitCode: 130}]);
 });
 
 test('q quits with 0 from the menu', async (t) => {
 	const app = start(t, fakeServices());
 	await app.shows('1 pending');
-	await app.press('q');
+	app.press('q');
+	await until(() => app.exits.length > 0, 'the app to exit');
 	t.deepEqual(app.exits, [{exitCode: 0}]);
 });
 
@@ -157,14 +161,16 @@ test('revert asks first: n keeps the migration, y reverts it', async (t) => {
 	});
 	const app = start(t, services);
 	await app.shows('1 pending');
-	await app.press('r');
+	app.press('r');
 	await app.shows('? Go ahead? y/N');
 	t.regex(app.frame(), /Revert 3f2a9c1b7d4e add goals\? Its down section runs:\n {2}DROP TABLE public\.goals;/);
-	await app.press('n');
+	app.press('n');
 	await app.shows('• Kept 3f2a9c1b7d4e: nothing reverted');
-	await app.press(keys.enter, 'r');
+	app.press(keys.enter);
+	await app.shows('last: Revert the last migration • Kept 3f2a9c1b7d4e: nothing reverted');
+	app.press('r');
 	await app.shows('? Go ahead? y/N');
-	await app.press('y');
+	app.press('y');
 	await app.shows('✔ Reverted 1 migration');
 });
 
@@ -189,21 +195,23 @@ test('preview ends on the SQL view: boundaries with their transaction mode, scro
 	});
 	const app = start(t, services);
 	await app.shows('1 pending');
-	await app.press('p');
+	app.press('p');
 	await app.shows('2 pending migrations · lines 1-22 of 45');
 	const lines = app.frame().split('\n');
 	t.is(lines.length, 24);
 	t.regex(lines[1]!, /^── one transaction ── apply 3f2a9c1b7d4e add goals ─+$/);
 	t.is(lines[2], 'BEGIN;');
-	await app.press('G');
+	app.press('G');
 	await app.shows('lines 24-45 of 45');
 	t.regex(app.frame(), /── no transaction ── apply 4b3a2c1d0e9f index goals ─+\nCREATE INDEX CONCURRENTLY ix_goals ON goals \(user_id\);/);
-	await app.press('g', keys.pageDown);
+	app.press('g');
+	await app.shows('lines 1-22 of 45');
+	app.press(keys.pageDown);
 	await app.shows('lines 22-43 of 45');
-	await app.press('d');
+	app.press('d');
 	await app.shows('Reverting 28a8c0e6e895 · lines 1-2 of 2');
 	t.regex(app.frame(), /u pending SQL/);
-	await app.press('q');
+	app.press('q');
 	await app.shows('last: Preview SQL • 2 pending migrations');
 });
 
@@ -220,13 +228,15 @@ test('a new migration is asked for with the terminal handed over, then its SQL i
 	});
 	const app = start(t, services);
 	await app.shows('1 pending');
-	await app.press('n');
+	app.press('n');
 	await app.shows('✖ New migration: The template create-table needs --table.');
 	t.regex(app.frame(), /hint {2}For example: --table "deck_reminders"/);
-	await app.press(keys.enter, 'n');
+	app.press(keys.enter);
+	await app.shows('last: New migration ✖');
+	app.press('n');
 	await app.shows('Wrote migrations/3f2a9c1b7d4e_add_goals.sql (template create-table)');
 	t.regex(app.frame(), /CREATE TABLE public\.goals \(\);/);
-	await app.press(keys.escape);
+	app.press(keys.escape);
 	await app.shows('last: New migration ✔ Wrote migrations/3f2a9c1b7d4e_add_goals.sql');
 });
 

@@ -11,7 +11,7 @@ export const keys = {
 	ctrlC: '\u0003',
 } as const;
 
-export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A frame without colours, trailing spaces trimmed per line. */
 export function plain(frame: string | undefined): string {
@@ -19,12 +19,15 @@ export function plain(frame: string | undefined): string {
 	return (frame ?? '').replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '').replace(/[ \t]+$/gm, '');
 }
 
-/** Waits until `check` holds (frames update asynchronously), failing after `timeoutMs`. */
-export async function until(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+/**
+ * Waits until `check` holds (frames update asynchronously), polling; the bound is generous because
+ * a busy machine (three copies of the suite on two cores) is slow, and only a broken app reaches it.
+ */
+export async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
 	const started = Date.now();
 	while (!check()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await delay(10);
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await pause(10);
 	}
 }
 

@@ -1,4 +1,5 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type ConfirmPromptProps = {
 	readonly question: string;
@@ -8,7 +9,7 @@ export type ConfirmPromptProps = {
 
 /** A y/N question inside the app: y says yes; n, Enter and Esc say no. */
 export function ConfirmPrompt({question, details, onAnswer}: ConfirmPromptProps) {
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.ctrl) return;
 		if (input.toLowerCase() === 'y') onAnswer(true);
 		else if (input.toLowerCase() === 'n' || key.return || key.escape) onAnswer(false);

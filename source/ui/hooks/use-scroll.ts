@@ -1,5 +1,5 @@
-import {useInput} from 'ink';
 import {useState} from 'react';
+import {useKeys} from './use-keys.js';
 
 /** Where a scrolled list starts, kept within [0, total - height]. */
 export function clampOffset(offset: number, total: number, height: number): number {
@@ -14,7 +14,7 @@ export function useScroll(total: number, height: number, isActive = true): {offs
 	const [raw, setOffset] = useState(0);
 	const offset = clampOffset(raw, total, height);
 	const page = Math.max(height - 1, 1);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.ctrl) return;
 			let next: number | undefined;

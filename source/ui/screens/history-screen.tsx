@@ -1,8 +1,9 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {KeyHints} from '../components/key-hints.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import type {HistoryRow, HistoryView} from '../services/types.js';
 import {plural} from '../../core/plural.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 function Row({row}: {readonly row: HistoryRow}) {
 	const mark = row.isApplied === undefined ? ' ' : row.isApplied ? '✔' : '•';
@@ -25,7 +26,7 @@ function Row({row}: {readonly row: HistoryRow}) {
 export function HistoryScreen({view, width, height, onBack}: {readonly view: HistoryView; readonly width: number; readonly height: number; readonly onBack: () => void}) {
 	const bodyHeight = Math.max(height - 2, 1);
 	const {offset} = useScroll(view.rows.length, bodyHeight);
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (!key.ctrl && (key.escape || input === 'q')) onBack();
 	});
 	return (

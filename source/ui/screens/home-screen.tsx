@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {LastResult} from '../app-state.js';
 import {Header} from '../components/header.js';
 import {KeyHints} from '../components/key-hints.js';
@@ -6,6 +6,7 @@ import {Menu} from '../components/menu.js';
 import {describeItem, itemForKey, menuItems, type MenuItem} from '../menu-items.js';
 import type {ProjectState} from '../services/types.js';
 import {toneColor, toneSymbol} from '../tone.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type HomeScreenProps = {
 	readonly project: ProjectState | undefined;
@@ -25,7 +26,7 @@ const split = menuItems.findIndex((item) => item.id === 'migrate-up');
 /** The menu: ↑↓ (j/k) and ←→ to move, Enter to run, a letter to run at once, q or Esc to quit. */
 export function HomeScreen({project, isLoading, selected, last, width, height, onMove, onRun, onQuit}: HomeScreenProps) {
 	const isTwoColumns = width >= 70;
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.ctrl || key.meta) return;
 		if (key.downArrow || input === 'j') onMove(1);
 		else if (key.upArrow || input === 'k') onMove(-1);

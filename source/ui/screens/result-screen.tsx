@@ -1,10 +1,11 @@
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {ErrorView} from '../components/error-view.js';
 import {Header} from '../components/header.js';
 import {KeyHints} from '../components/key-hints.js';
 import type {ErrorInfo} from '../hooks/task-state.js';
 import type {MenuItem} from '../menu-items.js';
 import type {ProjectState} from '../services/types.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type ResultScreenProps = {
 	readonly item: MenuItem;
@@ -18,7 +19,7 @@ export type ResultScreenProps = {
 
 /** Why an action that had the terminal (new migration, psql) failed, until Enter or Esc. */
 export function ResultScreen({item, error, project, isLoading, width, height, onBack}: ResultScreenProps) {
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (!key.ctrl && (key.return || key.escape || input === 'q')) onBack();
 	});
 	return (

@@ -1,10 +1,11 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
 import {KeyHints} from '../components/key-hints.js';
 import {SqlView} from '../components/sql-view.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import type {SqlView as SqlViewData} from '../services/types.js';
 import {sqlLines} from '../sql-lines.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type SqlScreenProps = {
 	readonly view: SqlViewData;
@@ -20,7 +21,7 @@ export function SqlScreen({view, width, height, onBack}: SqlScreenProps) {
 	const lines = useMemo(() => sqlLines(shown.blocks), [shown]);
 	const bodyHeight = Math.max(height - 2, 1);
 	const {offset, reset} = useScroll(lines.length, bodyHeight);
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.ctrl) return;
 		if (key.escape || input === 'q') onBack();
 		else if (view.alternate && (input === 'd' || input === 'u')) {

@@ -1,4 +1,4 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useRef} from 'react';
 import {ConfirmPrompt} from '../components/confirm-prompt.js';
 import {ErrorView} from '../components/error-view.js';
@@ -12,6 +12,7 @@ import {useTask, type TaskRunner} from '../hooks/use-task.js';
 import type {MenuItem} from '../menu-items.js';
 import type {ActionOutcome, ProjectState} from '../services/types.js';
 import {formatMs} from '../tone.js';
+import {useKeys} from '../hooks/use-keys.js';
 
 export type TaskScreenProps = {
 	readonly item: MenuItem;
@@ -43,7 +44,7 @@ export function TaskScreen({item, run, controller, project, isLoading, width, he
 		else onSettled({...(state.error ? {error: state.error} : {}), isCancelled: state.items.some((entry) => entry.status === 'cancelled') || controller.signal.aborted});
 	};
 	useEffect(report, [isOver, state, controller, onSettled]);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.ctrl) return;
 			if (isOver && (key.return || key.escape || input === 'q')) {
