@@ -74,7 +74,7 @@ for (const [name, argv] of guarded) {
 		const started = Date.now();
 		const run = await cli([...argv, '--url', 'postgresql://me:secret-pw@db.example.com:5432/app']);
 		t.is(run.code, 2);
-		t.true(Date.now() - started < 2000);
+		t.true(Date.now() - started < 20_000, 'bounded (generously: other test processes share the CPU)');
 		t.regex(run.stderr, new RegExp(`error Refusing to run ${name} against a production database: the database host db\\.example\\.com is not this machine`));
 		t.regex(run.stderr, /hint {2}Pass --production to confirm that you mean this database\./);
 		t.false(run.stderr.includes('secret-pw'));

@@ -30,7 +30,7 @@ test('the automatic choice falls back to the embedded database and says why', as
 	const {config, env} = makeProject(t, undefined, {port: 55421, env: nowhere});
 	const started = Date.now();
 	const {provider, reason} = await chooseProvider(config, env);
-	t.true(Date.now() - started < 2500);
+	t.true(Date.now() - started < 15_000, 'bounded (generously: other test processes share the CPU)');
 	t.is(provider.name, 'embedded');
 	t.is(reason, 'no Docker engine: The Docker daemon is not running: nothing answers at unix:///nonexistent (DOCKER_HOST)');
 	t.deepEqual(await probeDockerEngine(env), {available: false, reason: 'The Docker daemon is not running: nothing answers at unix:///nonexistent (DOCKER_HOST).'});
@@ -49,7 +49,7 @@ test.serial('an engine that accepts but never answers: the probe gives up after 
 	});
 	const started = Date.now();
 	const probe = await probeDockerEngine({DOCKER_HOST: `unix://${socket}`}, 300);
-	t.true(Date.now() - started < 2500, 'bounded (generously: other test processes share the CPU)');
+	t.true(Date.now() - started < 15_000, 'bounded (generously: other test processes share the CPU)');
 	t.deepEqual(probe, {available: false, reason: `The Docker engine at unix://${socket} (DOCKER_HOST) did not answer within 300 ms.`});
 });
 

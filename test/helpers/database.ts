@@ -12,6 +12,12 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const testPort = Number(process.env['CC_DEV_TEST_PORT'] ?? 54329);
 export const testStateDir = path.join(repoRoot, '.cc-dev', testPort === 54329 ? 'test' : `test-${testPort}`);
 
+/**
+ * How long a test waits to reach the running test server: generous, because three copies of the suite
+ * on a busy two-core machine make a connection slow now and then; only a broken server reaches it.
+ */
+export const serverWaitMs = 60_000;
+
 /** The test server's configuration: the embedded provider on its own port and state folder. */
 export function testConfig() {
 	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: testStateDir, CC_DEV_EMBEDDED_FSYNC: 'off'};

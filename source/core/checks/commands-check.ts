@@ -12,8 +12,8 @@ import {plural} from '../plural.js';
 /** A database's structure: the catalog snapshot plus every object's name (functions, views, sequences...). */
 type Structure = {readonly snapshot: SchemaSnapshot; readonly objects: readonly string[]};
 
-async function structureOf(target: ConnectionTarget): Promise<Structure> {
-	const [snapshot, objects] = await Promise.all([readSnapshot(target), listSchemaObjects(target)]);
+async function structureOf(target: ConnectionTarget, waitMs: number): Promise<Structure> {
+	const [snapshot, objects] = await Promise.all([readSnapshot(target), listSchemaObjects(target, {waitMs})]);
 	return {snapshot, objects};
 }
 
@@ -49,24 +49,24 @@ export const commandsCheck: Check = {
 			return failed(`after up, status says current ${status.current.join(', ') || 'base'} with ${status.pending.length} pending; expected head ${head}`, {lines: status.problems});
 		}
 		await runMigrations({...options, direction: 'down', to: 'base'});
-		const left = await listSchemaObjects(database.target);
+		const left = await listSchemaObjects(database.target, {waitMs: context.waitMs});
 		if (left.length > 0) {
 			return failed(`down to base leaves ${plural(left.length, 'object')}: ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}`, {
 				lines: left,
 				hint: 'A down section must undo everything its up section creates (see which migration creates these objects).',
 			});
 		}
-		let previous = await structureOf(database.target);
+		let previous = await structureOf(database.target, context.waitMs);
 		for (const migration of graph.ordered) {
 			await runMigrations({...options, direction: 'up', to: migration.revision});
-			const applied = await structureOf(database.target);
+			const applied = await structureOf(database.target, context.waitMs);
 			await runMigrations({...options, direction: 'down', steps: 1});
-			const reverted = differences(previous, await structureOf(database.target));
+			const reverted = differences(previous, await structureOf(database.target, context.waitMs));
 			if (reverted.length > 0) {
 				return failed(`${migration.fileName}: down does not undo up (${plural(reverted.length, 'difference')})`, {lines: reverted, hint: 'Fix its down section so that it removes exactly what the up section adds.'});
 			}
 			await runMigrations({...options, direction: 'up', to: migration.revision});
-			const again = await structureOf(database.target);
+			const again = await structureOf(database.target, context.waitMs);
 			const changed = differences(applied, again);
 			if (changed.length > 0) {
 				return failed(`${migration.fileName}: up -> down -> up gives another schema than up (${plural(changed.length, 'difference')})`, {lines: changed, hint: 'Its down section leaves something behind that changes the next up.'});

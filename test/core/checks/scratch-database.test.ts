@@ -1,12 +1,12 @@
 import test from 'ava';
 import {createScratchRegistry, dropScratchDatabase, scratchName, scratchPrefix, sweepScratchDatabases, withScratchDatabase} from '../../../source/core/database/scratch-database.js';
 import {CancelledError} from '../../../source/core/errors.js';
-import {adminQuery, query, testServer} from '../../helpers/database.js';
+import {adminQuery, query, testServer, serverWaitMs} from '../../helpers/database.js';
 import {existingDatabases} from './suite-helpers.js';
 
 test('scratch databases are created empty from template0, commented, and all dropped by dropAll', async (t) => {
 	const server = await testServer();
-	const registry = createScratchRegistry(server, {waitMs: 1000});
+	const registry = createScratchRegistry(server, {waitMs: serverWaitMs});
 	const [a, b] = await Promise.all([registry.create('first'), registry.create('second')]);
 	t.true(a!.name.startsWith(scratchPrefix));
 	t.not(a!.name, b!.name);

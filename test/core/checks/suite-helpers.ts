@@ -6,7 +6,7 @@ import type {SuiteSettings} from '../../../source/core/checks/suite-context.js';
 import type {ConnectionTarget} from '../../../source/core/database/target.js';
 import {localPgDumpTool} from '../../../source/core/schema/pg-dump-tool.js';
 import {findLocalPgDump} from '../../../source/core/schema/pg-dump-binary.js';
-import {adminQuery, repoRoot} from '../../helpers/database.js';
+import {adminQuery, repoRoot, serverWaitMs} from '../../helpers/database.js';
 
 export const projectSchema = path.join(repoRoot, 'railway_schema.sql');
 
@@ -17,7 +17,7 @@ export function suiteSettings(target: ConnectionTarget, extra: Partial<SuiteSett
 		migrationsDir: path.join(repoRoot, 'migrations'),
 		templatesDir: path.join(repoRoot, 'templates'),
 		schemaFile: projectSchema,
-		waitMs: 2000,
+		waitMs: serverWaitMs,
 		lockWaitMs: 10_000,
 		lockTimeout: '5s',
 		statementTimeout: '1min',

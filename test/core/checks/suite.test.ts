@@ -1,9 +1,9 @@
 import path from 'node:path';
 import test from 'ava';
-import type {SuiteEvent} from '../../../source/core/checks/check.js';
+import type {Check, SuiteEvent} from '../../../source/core/checks/check.js';
 import {runSuite, selectChecks, suiteChecks} from '../../../source/core/checks/suite.js';
 import {parseDatabaseUrl, withDatabase} from '../../../source/core/database/target.js';
-import {UsageError} from '../../../source/core/errors.js';
+import {CancelledError, UsageError} from '../../../source/core/errors.js';
 import {adminQuery, freshDatabase, testServer} from '../../helpers/database.js';
 import {chain, migrationsDir} from '../../helpers/migrations-dir.js';
 import {editedCopy, emptyFolder, projectSchema, existingDatabases, suiteSettings} from './suite-helpers.js';
@@ -154,14 +154,34 @@ test('--bail stops at the first failure and reports the rest as skipped', async 
 test('Ctrl-C during the suite skips the rest and still drops every scratch database', async (t) => {
 	const target = await freshDatabase(t);
 	const controller = new AbortController();
-	const report = await runSuite(suiteSettings(target, {signal: controller.signal}), {
-		onEvent: (event) => {
-			if (event.type === 'check-start' && event.id === 'commands') setTimeout(() => controller.abort(), 150);
+	let running!: () => void;
+	const isRunning = new Promise<void>((resolve) => (running = resolve));
+	// The real checks, with a third one that holds a scratch database and runs until it is cancelled:
+	// the Ctrl-C comes while it runs, whatever the machine's speed.
+	const blocking: Check = {
+		id: 'blocking',
+		title: 'Runs until cancelled',
+		passedTitle: 'Ran until cancelled',
+		async run(context) {
+			await context.ownScratch('blocking');
+			running();
+			return new Promise((_resolve, reject) => {
+				const cancel = () => reject(new CancelledError());
+				if (context.signal?.aborted) cancel();
+				context.signal?.addEventListener('abort', cancel);
+			});
 		},
-	});
+	};
+	const checks = [...suiteChecks.slice(0, 2), blocking, ...suiteChecks.slice(2)];
+	const run = runSuite(suiteSettings(target, {signal: controller.signal}), {checks});
+	const ended = await Promise.race([isRunning.then(() => undefined), run]);
+	t.is(ended, undefined, `the suite ended before the blocking check ran: ${JSON.stringify(ended?.checks)}`);
+	controller.abort();
+	const report = await run;
 	t.true(report.cancelled);
 	t.is(report.exitCode, 1);
-	t.true(report.checks.slice(3).every((check) => check.status === 'skipped' && check.detail === 'cancelled'));
+	t.deepEqual(statuses(report).blocking, 'skipped');
+	t.true(report.checks.slice(2).every((check) => check.status === 'skipped' && check.detail === 'cancelled'), JSON.stringify(report.checks));
 	t.true(report.scratchDatabases.length > 0);
 	t.deepEqual(await existingDatabases(report.scratchDatabases), []);
 });

@@ -3,7 +3,7 @@ import {connect} from '../../../source/core/database/connect.js';
 import type {ExtensionStatus} from '../../../source/core/deploy/deploy-events.js';
 import {ensureExtensions, requiredExtensions} from '../../../source/core/deploy/extensions.js';
 import {EnvironmentError} from '../../../source/core/errors.js';
-import {freshDatabase, query} from '../../helpers/database.js';
+import {freshDatabase, query, serverWaitMs} from '../../helpers/database.js';
 
 test('the Cognition Curator schema needs uuid-ossp', (t) => {
 	t.deepEqual(requiredExtensions, ['uuid-ossp']);
@@ -12,7 +12,7 @@ test('the Cognition Curator schema needs uuid-ossp', (t) => {
 test('reports present extensions, creates missing ones, and a dry run only says which are missing', async (t) => {
 	const target = await freshDatabase(t);
 	await query(target, 'CREATE EXTENSION pgcrypto');
-	const client = await connect(target, {waitMs: 2000});
+	const client = await connect(target, {waitMs: serverWaitMs});
 	t.teardown(() => client.end());
 	const seen: Array<[string, ExtensionStatus]> = [];
 	const onEvent = (event: {type: string; name?: string; status?: ExtensionStatus}): void => {
@@ -30,7 +30,7 @@ test('reports present extensions, creates missing ones, and a dry run only says 
 
 test('an extension the server does not have is an environment error that says so', async (t) => {
 	const target = await freshDatabase(t);
-	const client = await connect(target, {waitMs: 2000});
+	const client = await connect(target, {waitMs: serverWaitMs});
 	t.teardown(() => client.end());
 	const error = await t.throwsAsync(ensureExtensions(client, ['no_such_extension'], {dryRun: false}), {instanceOf: EnvironmentError});
 	t.regex(error!.message, /The extension no_such_extension is not available on this PostgreSQL server/);

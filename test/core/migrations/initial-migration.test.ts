@@ -3,7 +3,7 @@ import path from 'node:path';
 import test from 'ava';
 import {runMigrations} from '../../../source/core/migrations/run-migrations.js';
 import {readSnapshot} from '../../../source/core/schema/read-snapshot.js';
-import {freshDatabase, query, repoRoot} from '../../helpers/database.js';
+import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
 
 /** The production structure at the initial migration (structure only, no data), copied from the project's reference material. */
 const referenceFile = path.join(repoRoot, 'test', 'fixtures', 'initial-schema.json');
@@ -21,7 +21,7 @@ type Reference = {
 
 const migrate = async (t: import('ava').ExecutionContext) => {
 	const target = await freshDatabase(t);
-	const common = {target, migrationsDir: path.join(repoRoot, 'migrations'), waitMs: 2000, lockWaitMs: 5000, lockTimeout: '5s', statementTimeout: '1min'};
+	const common = {target, migrationsDir: path.join(repoRoot, 'migrations'), waitMs: serverWaitMs, lockWaitMs: 5000, lockTimeout: '5s', statementTimeout: '1min'};
 	await runMigrations({...common, direction: 'up', to: '28a8c0e6e895'});
 	return {target, common};
 };

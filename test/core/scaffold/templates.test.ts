@@ -9,7 +9,7 @@ import {listTemplates, scaffoldMigration} from '../../../source/core/scaffold/sc
 import {bundledTemplatesDir} from '../../../source/core/scaffold/templates-dir.js';
 import {compareSnapshots} from '../../../source/core/schema/compare-snapshots.js';
 import {readSnapshot} from '../../../source/core/schema/read-snapshot.js';
-import {freshDatabase, query, repoRoot} from '../../helpers/database.js';
+import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
 
 const templates = await listTemplates(bundledTemplatesDir);
 
@@ -34,7 +34,7 @@ for (const template of templates) {
 	test(`${template.name}: the example ${template.failsUntilEdited ? 'refuses to run until written' : 'applies and reverts on the Cognition Curator schema'}`, async (t) => {
 		const target = await freshDatabase(t);
 		const {directory, result} = await scaffoldExample(t, template.name);
-		const options: Omit<RunOptions, 'direction'> = {target, migrationsDir: directory, waitMs: 2000, lockWaitMs: 10_000, lockTimeout: '5s', statementTimeout: '1min'};
+		const options: Omit<RunOptions, 'direction'> = {target, migrationsDir: directory, waitMs: serverWaitMs, lockWaitMs: 10_000, lockTimeout: '5s', statementTimeout: '1min'};
 		const head = (await runMigrations({...options, direction: 'up', to: result.revises![0]})).after;
 		const before = await readSnapshot(target);
 		if (template.failsUntilEdited) {
@@ -57,7 +57,7 @@ test('the backfill template updates in committed batches and stops a loop that n
 	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-template-'));
 	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
 	cpSync(path.join(repoRoot, 'migrations'), directory, {recursive: true});
-	const options = {target, migrationsDir: directory, waitMs: 2000, lockWaitMs: 10_000, lockTimeout: '5s', statementTimeout: '1min'};
+	const options = {target, migrationsDir: directory, waitMs: serverWaitMs, lockWaitMs: 10_000, lockTimeout: '5s', statementTimeout: '1min'};
 	await runMigrations({...options, direction: 'up'});
 	await query(target, `INSERT INTO users (id, email, name, is_active, is_premium, email_verified, created_at, updated_at, study_preferences, timezone, language_preference, total_study_time_minutes, current_streak_days, longest_streak_days, total_cards_reviewed, total_decks_created, overall_accuracy_rate, average_session_length_minutes, mastery_rate)
 		SELECT uuid_generate_v4(), 'u' || n || '@example.com', 'u' || n, true, false, false, now(), now(), '{}', 'UTC', 'en', 0, 0, 0, 0, 0, 0, 0, -1 FROM generate_series(1, 25) AS n`);

@@ -5,11 +5,11 @@ import {InputError} from '../../../source/core/errors.js';
 import {runMigrations} from '../../../source/core/migrations/run-migrations.js';
 import {detectDrift} from '../../../source/core/schema/drift.js';
 import {readSnapshot} from '../../../source/core/schema/read-snapshot.js';
-import {adminQuery, freshDatabase, query, repoRoot} from '../../helpers/database.js';
+import {adminQuery, freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
 import {chain, migrationsDir} from '../../helpers/migrations-dir.js';
 
 const projectMigrations = path.join(repoRoot, 'migrations');
-const settings = {waitMs: 2000, lockWaitMs: 5000, lockTimeout: '5s', statementTimeout: '1min'};
+const settings = {waitMs: serverWaitMs, lockWaitMs: 5000, lockTimeout: '5s', statementTimeout: '1min'};
 const migrate = (target: ConnectionTarget, directory = projectMigrations, to?: string) => runMigrations({target, migrationsDir: directory, ...settings, direction: 'up', ...(to ? {to} : {})});
 const drift = (target: ConnectionTarget, directory = projectMigrations) => detectDrift({target, migrationsDir: directory, ...settings});
 

@@ -7,7 +7,7 @@ import {runMigrations} from '../../../source/core/migrations/run-migrations.js';
 import {countLines, dumpHeader, dumpRevision, dumpSchema, normaliseDump} from '../../../source/core/schema/dump-schema.js';
 import {localPgDumpTool} from '../../../source/core/schema/pg-dump-tool.js';
 import {findLocalPgDump, parsePgDumpVersion} from '../../../source/core/schema/pg-dump-binary.js';
-import {freshDatabase, query, repoRoot} from '../../helpers/database.js';
+import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
 
 const pgDump15 = '/usr/lib/postgresql/15/bin/pg_dump';
 
@@ -81,7 +81,7 @@ test('the header names the revision, and dumpRevision reads it back', (t) => {
 
 (process.platform === 'linux' ? test : test.skip)('a dump of a migrated database is schema-only, deterministic and has the fixed restrict key', async (t) => {
 	const target = await freshDatabase(t);
-	await runMigrations({target, migrationsDir: path.join(repoRoot, 'migrations'), waitMs: 2000, lockWaitMs: 5000, lockTimeout: '5s', statementTimeout: '1min', direction: 'up'});
+	await runMigrations({target, migrationsDir: path.join(repoRoot, 'migrations'), waitMs: serverWaitMs, lockWaitMs: 5000, lockTimeout: '5s', statementTimeout: '1min', direction: 'up'});
 	await query(target, "INSERT INTO public.users (id, email, name, is_active, is_premium, email_verified, created_at, updated_at, study_preferences, timezone, language_preference, total_study_time_minutes, current_streak_days, longest_streak_days, total_cards_reviewed, total_decks_created, overall_accuracy_rate, average_session_length_minutes, mastery_rate) VALUES (uuid_generate_v4(), 'secret-data@example.com', 'x', true, false, true, now(), now(), '{}', 'UTC', 'en', 0, 0, 0, 0, 0, 0, 0, 0)");
 	const found = await findLocalPgDump({serverMajor: 15});
 	const tool = localPgDumpTool(found);

@@ -8,12 +8,12 @@ import {readMigrationStatus} from '../../../source/core/migrations/status.js';
 import {planRestore, restoreDump, type RestoreOptions} from '../../../source/core/schema/restore-dump.js';
 import {parseDatabaseUrl} from '../../../source/core/database/target.js';
 import type {ConnectionTarget} from '../../../source/core/database/target.js';
-import {freshDatabase, query, repoRoot} from '../../helpers/database.js';
+import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
 
 const migrationsDir = path.join(repoRoot, 'migrations');
 const schemaFile = path.join(repoRoot, 'railway_schema.sql');
 
-const options = (target: ConnectionTarget, extra: Partial<RestoreOptions> = {}): RestoreOptions => ({target, file: schemaFile, migrationsDir, waitMs: 2000, lockWaitMs: 5000, ...extra});
+const options = (target: ConnectionTarget, extra: Partial<RestoreOptions> = {}): RestoreOptions => ({target, file: schemaFile, migrationsDir, waitMs: serverWaitMs, lockWaitMs: 5000, ...extra});
 
 const tables = async (target: ConnectionTarget): Promise<string[]> =>
 	(await query<{tablename: string}>(target, "select tablename from pg_tables where schemaname = 'public' order by 1")).map((row) => row.tablename);
@@ -36,7 +36,7 @@ test('restores the committed dump into an empty database and records the revisio
 	t.is((await tables(target)).length, 9);
 	const rows = await query<{revision: string; how: string}>(target, 'select revision, how from cc_dev_migrations');
 	t.deepEqual(rows, [{revision: '28a8c0e6e895', how: 'restored'}]);
-	const status = await readMigrationStatus({target, migrationsDir, waitMs: 2000});
+	const status = await readMigrationStatus({target, migrationsDir, waitMs: serverWaitMs});
 	t.deepEqual(status.current, ['28a8c0e6e895']);
 	t.deepEqual(status.problems, []);
 });
