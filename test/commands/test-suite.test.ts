@@ -92,7 +92,7 @@ test('Ctrl-C during the suite: exit 1, and every scratch database is dropped', a
 	void child.then(() => (exited = true));
 	// Interrupt once the suite has scratch databases (it creates them right after the connection check).
 	let created = await ours();
-	for (let waited = 0; created.length === 0 && !exited && waited < 20_000; waited += 25) {
+	for (let waited = 0; created.length === 0 && !exited && waited < 60_000; waited += 25) {
 		await new Promise((resolve) => setTimeout(resolve, 25));
 		created = await ours();
 	}

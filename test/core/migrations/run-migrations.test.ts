@@ -145,19 +145,42 @@ test('down past base is a usage error', async (t) => {
 
 test('two runs at once: one waits for the lock, each migration is applied exactly once', async (t) => {
 	const target = await freshDatabase(t);
+	const pg = (await import('pg')).default;
+	// The first migration waits for a gate the test holds: the first run keeps the migration lock until the second waits for it.
+	const gate = new pg.Client({connectionString: target.url});
+	await gate.connect();
+	t.teardown(() => gate.end());
+	await gate.query('select pg_advisory_lock(4242)');
 	const directory = migrationsDir(t, [
-		{revision: '000000000001', up: 'CREATE TABLE counter (n int);\nSELECT pg_sleep(0.6);', down: 'DROP TABLE counter;'},
+		{revision: '000000000001', up: 'CREATE TABLE counter (n int);\nSELECT pg_advisory_lock(4242);\nSELECT pg_advisory_unlock(4242);', down: 'DROP TABLE counter;'},
 		...chain(5, 2).map((spec, index) => ({...spec, parents: [index === 0 ? '000000000001' : spec.parents![0]!], up: `${spec.up}\nINSERT INTO counter VALUES (${index});`})),
 	]);
-	const waits: CoreEvent[] = [];
-	const onEvent = (event: CoreEvent) => waits.push(event);
-	const results = await Promise.all([
-		runMigrations(options(target, directory, {onEvent})),
-		new Promise((resolve) => setTimeout(resolve, 100)).then(() => runMigrations(options(target, directory, {onEvent}))),
-	]);
-	// Whichever run takes the lock first applies everything; the other waits, then finds nothing pending.
-	t.deepEqual(results.map((result) => result.steps.length).sort(), [0, 6]);
-	t.true(waits.some((event) => event.type === 'lock-waiting'));
+	const bounds = {lockWaitMs: 120_000, lockTimeout: '2min'};
+	let secondWaits!: () => void;
+	const waiting = new Promise<void>((resolve) => (secondWaits = resolve));
+	const secondEvents: CoreEvent[] = [];
+	let second: ReturnType<typeof runMigrations> | undefined;
+	const first = runMigrations(options(target, directory, {
+		...bounds,
+		onEvent: (event) => {
+			if (event.type !== 'lock-acquired' || second) return;
+			second = runMigrations(options(target, directory, {
+				...bounds,
+				onEvent: (event) => {
+					secondEvents.push(event);
+					if (event.type === 'lock-waiting') secondWaits();
+				},
+			}));
+			second.catch(() => secondWaits());
+		},
+	}));
+	first.catch(() => secondWaits());
+	await waiting;
+	await gate.query('select pg_advisory_unlock(4242)');
+	const results = await Promise.all([first, second!]);
+	// The first run applies everything; the second waited, then found nothing pending.
+	t.deepEqual(results.map((result) => result.steps.length), [6, 0]);
+	t.true(secondEvents.some((event) => event.type === 'lock-waiting'));
 	t.is((await query(target, 'select * from counter')).length, 5);
 	t.is((await versions(target)).length, 6);
 });
