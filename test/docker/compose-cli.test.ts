@@ -2,7 +2,7 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import test from 'ava';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
-import {makeProject} from './docker-project.js';
+import {dockerPort, makeProject} from './docker-project.js';
 
 const execFileAsync = promisify(execFile);
 const engine = await ensureDockerEngine();
@@ -26,7 +26,7 @@ if (!engine.available) {
 	test.skip('docker compose recognition skipped: neither the compose plugin nor docker-compose is installed (optional)', () => {});
 } else {
 	test('docker compose ps and down recognise the container and the volume cc-dev created', async (t) => {
-		const project = makeProject(t, engine, {port: 55460});
+		const project = makeProject(t, engine, {port: await dockerPort(t)});
 		const status = await project.provider.start();
 		const run = (...args: string[]) =>
 			execFileAsync(compose[0]!, [...compose.slice(1), ...args], {cwd: project.dir, env: {...project.env, CC_DEV_DOCKER_NETWORK: ''}});

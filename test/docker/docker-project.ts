@@ -6,6 +6,12 @@ import {loadConfig, type Config} from '../../source/core/config/load-config.js';
 import type {CoreEvent} from '../../source/core/events.js';
 import {createDockerProvider, type DockerProvider} from '../../source/core/providers/docker-provider.js';
 import type {DockerTestEngine} from '../helpers/docker-engine.js';
+import {freePort} from '../helpers/free-port.js';
+
+/** A host port for a test's database container: free, and claimed against the other copies of the suite until the test ends. */
+export function dockerPort(t: ExecutionContext): Promise<number> {
+	return freePort(t, {from: 55400, to: 55499});
+}
 
 /** A docker-compose.yml like the Cognition Curator one, on the given host port. */
 export function composeText(port: number, extra = ''): string {

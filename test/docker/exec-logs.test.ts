@@ -5,10 +5,9 @@ import {openPsql} from '../../source/core/providers/psql.js';
 import {EnvironmentError, FailureError, UsageError} from '../../source/core/errors.js';
 import {chooseProvider} from '../../source/core/providers/choose-provider.js';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
-import {makeProject} from './docker-project.js';
+import {dockerPort, makeProject} from './docker-project.js';
 
 const engine = await ensureDockerEngine();
-const port = 55430;
 
 function sink(): {stream: PassThrough; text: () => string} {
 	const stream = new PassThrough();
@@ -21,6 +20,7 @@ if (engine.available) {
 	// runDbLogs and openPsql read the engine and overrides from the process environment, as the CLI does.
 	Object.assign(process.env, {DOCKER_HOST: engine.dockerHost, CC_DEV_DB_IMAGE: engine.image, CC_DEV_DOCKER_NETWORK: 'host'});
 	test.serial('exec, pg_dump, psql and logs through the container; the url provider on top', async (t) => {
+		const port = await dockerPort(t);
 		const project = makeProject(t, engine, {port});
 		const {provider, config} = project;
 

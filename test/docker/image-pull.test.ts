@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {promisify} from 'node:util';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {withPullProgress} from '../../source/commands/db-docker.js';
 import {EnvironmentError} from '../../source/core/errors.js';
 import type {CoreEvent} from '../../source/core/events.js';
@@ -13,12 +13,11 @@ import {parseEngineHost} from '../../source/core/providers/docker/endpoint.js';
 import {openDockerode} from '../../source/core/providers/docker/engine-client.js';
 import {ensureImage} from '../../source/core/providers/docker/image.js';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
-import {makeProject} from './docker-project.js';
+import {dockerPort, makeProject} from './docker-project.js';
 
 const execFileAsync = promisify(execFile);
 const engine = await ensureDockerEngine();
 const registryBinary = '/usr/bin/docker-registry';
-const registryPort = 55470;
 
 function text(stream: PassThrough): () => string {
 	const chunks: Buffer[] = [];
@@ -27,7 +26,8 @@ function text(stream: PassThrough): () => string {
 }
 
 /** A registry on 127.0.0.1 (Debian's docker-registry), for the real pull path. */
-async function startRegistry(t: {teardown(fn: () => void): void}): Promise<void> {
+async function startRegistry(t: ExecutionContext): Promise<number> {
+	const registryPort = await dockerPort(t);
 	const dir = mkdtempSync(path.join(tmpdir(), 'ccdt-registry-'));
 	writeFileSync(
 		path.join(dir, 'config.yml'),
@@ -38,9 +38,9 @@ async function startRegistry(t: {teardown(fn: () => void): void}): Promise<void>
 		registry.kill();
 		rmSync(dir, {recursive: true, force: true});
 	});
-	for (let waited = 0; waited < 10_000; waited += 100) {
+	for (let waited = 0; waited < 60_000; waited += 100) {
 		const answered = await fetch(`http://127.0.0.1:${registryPort}/v2/`).then((response) => response.ok, () => false);
-		if (answered) return;
+		if (answered) return registryPort;
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	throw new Error('the registry did not start');
@@ -53,8 +53,8 @@ if (!engine.available) {
 	const endpoint = parseEngineHost(engine.dockerHost, 'DOCKER_HOST');
 
 	test('an absent image that cannot be pulled: a clear error naming the image', async (t) => {
-		const image = `127.0.0.1:${registryPort + 1}/cc-dev/nowhere:1`;
-		const {provider} = makeProject(t, engine, {port: 55471, env: {CC_DEV_DB_IMAGE: image}});
+		const image = `127.0.0.1:${await dockerPort(t)}/cc-dev/nowhere:1`;
+		const {provider} = makeProject(t, engine, {port: await dockerPort(t), env: {CC_DEV_DB_IMAGE: image}});
 		const events: CoreEvent[] = [];
 		const error = await t.throwsAsync(provider.start({onEvent: (event) => events.push(event)}), {instanceOf: EnvironmentError});
 		t.regex(error?.message ?? '', new RegExp(`^Could not pull the image ${image.replaceAll('.', '\\.')}: .*connection refused`));
@@ -64,7 +64,7 @@ if (!engine.available) {
 
 	if (existsSync(registryBinary)) {
 		test('an absent image is pulled with progress per layer; a present one without any registry access', async (t) => {
-			await startRegistry(t);
+			const registryPort = await startRegistry(t);
 			const image = `127.0.0.1:${registryPort}/cc-dev/pull-test:${Date.now()}`;
 			const rootfs = mkdtempSync(path.join(tmpdir(), 'ccdt-layer-'));
 			mkdirSync(path.join(rootfs, 'data'));

@@ -3,10 +3,9 @@ import pg from 'pg';
 import {openDockerode} from '../../source/core/providers/docker/engine-client.js';
 import {parseEngineHost} from '../../source/core/providers/docker/endpoint.js';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
-import {makeProject} from './docker-project.js';
+import {dockerPort, makeProject} from './docker-project.js';
 
 const engine = await ensureDockerEngine();
-const port = 55410;
 
 async function query(target: {url: string}, sql: string): Promise<unknown[]> {
 	const client = new pg.Client({connectionString: target.url});
@@ -20,6 +19,7 @@ async function query(target: {url: string}, sql: string): Promise<unknown[]> {
 
 if (engine.available) {
 	test.serial('start from nothing, again while running, stop/start keeps data, status in every state, destroy', async (t) => {
+		const port = await dockerPort(t);
 		const project = makeProject(t, engine, {port});
 		const {provider, config} = project;
 		const docker = await openDockerode(parseEngineHost(engine.dockerHost, 'DOCKER_HOST'));
@@ -80,15 +80,16 @@ if (engine.available) {
 	});
 
 	test.serial('a changed db service recreates the container and keeps the data', async (t) => {
-		const first = makeProject(t, engine, {port: port + 1});
+		const [port, movedPort] = [await dockerPort(t), await dockerPort(t)];
+		const first = makeProject(t, engine, {port});
 		await first.provider.start();
 		await query(first.config.target, 'CREATE TABLE survivor (id int)');
 		const {loadConfig} = await import('../../source/core/config/load-config.js');
 		const {createDockerProvider} = await import('../../source/core/providers/docker-provider.js');
-		const moved = loadConfig({cwd: first.dir, port: port + 2}, first.env);
+		const moved = loadConfig({cwd: first.dir, port: movedPort}, first.env);
 		const events: string[] = [];
 		const status = await createDockerProvider(moved, {env: first.env}).start({onEvent: (event) => event.type === 'info' && events.push(event.message)});
-		t.is(status.port, port + 2);
+		t.is(status.port, movedPort);
 		t.true(events.some((message) => message.includes('recreating container')));
 		t.deepEqual(await query(moved.target, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'survivor'"), [{n: 1}]);
 	});

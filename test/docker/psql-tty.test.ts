@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import test from 'ava';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
-import {makeProject} from './docker-project.js';
+import {dockerPort, makeProject} from './docker-project.js';
 
 const execFileAsync = promisify(execFile);
 const engine = await ensureDockerEngine();
@@ -17,7 +17,8 @@ if (!engine.available) {
 	test.skip('interactive psql test skipped: tmux is not installed (apt-get install tmux)', () => {});
 } else {
 	test('db psql on a terminal: a TTY of the terminal size inside the container (resized along), keys go through, exit code comes back', async (t) => {
-		const project = makeProject(t, engine, {port: 55480});
+		const port = await dockerPort(t);
+		const project = makeProject(t, engine, {port});
 		await project.provider.start();
 		const tmux = (...args: string[]) => execFileAsync('tmux', ['-L', `ccdt-${process.pid}`, ...args]);
 		const variables = ['DOCKER_HOST', 'CC_DEV_DB_IMAGE', 'CC_DEV_DOCKER_NETWORK'].map((name) => `${name}=${project.env[name] ?? ''}`);
@@ -26,7 +27,7 @@ if (!engine.available) {
 		t.teardown(() => tmux('kill-server').catch(() => {}));
 		const screen = async () => (await tmux('capture-pane', '-p')).stdout;
 		const waitFor = async (pattern: RegExp) => {
-			for (let waited = 0; waited < 15_000; waited += 100) {
+			for (let waited = 0; waited < 60_000; waited += 100) {
 				if (pattern.test(await screen())) return;
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
@@ -38,13 +39,18 @@ if (!engine.available) {
 			await tmux('send-keys', 'Enter');
 		};
 		await type("SELECT 6 * 7 AS answer, current_setting('port') AS port \\g");
-		await waitFor(/\b42 \| 55480\b/);
+		await waitFor(new RegExp(`\\b42 \\| ${port}\\b`));
 		await type('\\! stty size');
 		await waitFor(/^30 100$/m);
 		await tmux('resize-window', '-x', '90', '-y', '25');
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		await type('\\! stty size');
-		await waitFor(/^25 90$/m);
+		// The new size reaches the container's TTY a moment later: ask again until it answers with it.
+		let size = '';
+		for (let asked = 1; size !== '25 90' && asked <= 50; asked++) {
+			await type(`\\! echo size-${asked}; stty size`);
+			await waitFor(new RegExp(`^size-${asked}\\n\\d+ \\d+$`, 'm'));
+			size = new RegExp(`^size-${asked}\\n(\\d+ \\d+)$`, 'm').exec(await screen())?.[1] ?? '';
+		}
+		t.is(size, '25 90');
 		await type('\\q');
 		await waitFor(/psql exit code 0/);
 		t.regex(await screen(), /psql exit code 0/);

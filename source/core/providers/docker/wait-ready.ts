@@ -83,10 +83,16 @@ export async function waitUntilReady(options: {
 			}
 		}
 		if (elapsed >= options.timeoutMs) {
-			throw await startFailed(options, `PostgreSQL did not accept connections on ${where} within ${Math.round(options.timeoutMs / 1000)} s (last error: ${lastError})`);
+			// Both figures are measured here, from this wait's own start: they cannot depend on what a caller saw when.
+			throw await startFailed(options, `PostgreSQL did not accept connections on ${where} within ${seconds(options.timeoutMs)} (waited ${seconds(elapsed)}, ${attempt} attempt${attempt === 1 ? '' : 's'}; last error: ${lastError})`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, attempt < 20 ? 50 : 200));
 	}
+}
+
+/** 1500 -> "1.5 s", 30000 -> "30 s". */
+function seconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 async function startFailed(options: {container: Dockerode.Container; containerName: string}, reason: string): Promise<EnvironmentError> {
