@@ -4,25 +4,21 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {loadConfig} from '../../source/core/config/load-config.js';
 import {createEmbeddedProvider} from '../../source/core/providers/embedded.js';
-import {isPortInUse} from '../../source/core/providers/port-check.js';
 import {repoRoot} from '../helpers/database.js';
+import {reservePort} from '../helpers/free-port.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 /** A copy of the project: migrations/, a docker-compose.yml on a free port, its own state folder. */
 export type Project = {readonly dir: string; readonly port: number; readonly env: Readonly<Record<string, string>>; remove(): Promise<void>};
 
-async function freePort(): Promise<number> {
-	for (let port = 54370; port <= 54390; port++) if (!(await isPortInUse(port))) return port;
-	throw new Error('no free port in 54370-54390');
-}
-
 export async function createProject(): Promise<Project> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'cc-dev-e2e-'));
 	chmodSync(dir, 0o755); // the embedded server runs as the postgres user when the tests run as root
 	mkdirSync(path.join(dir, 'migrations'));
 	for (const name of readdirSync(path.join(repoRoot, 'migrations'))) copyFileSync(path.join(repoRoot, 'migrations', name), path.join(dir, 'migrations', name));
-	const port = await freePort();
+	// Claimed against the other copies of the suite until remove(), and bound to check that nothing else holds it.
+	const {port, release} = await reservePort();
 	writeFileSync(path.join(dir, 'docker-compose.yml'), readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8').replace(/127\.0\.0\.1:5432:5432/, `127.0.0.1:${port}:5432`));
 	const env = {CC_DEV_STATE_DIR: path.join(dir, '.cc-dev'), CC_DEV_PROVIDER: 'embedded', CC_DEV_EMBEDDED_FSYNC: 'off'};
 	return {
@@ -33,6 +29,7 @@ export async function createProject(): Promise<Project> {
 			const config = loadConfig({cwd: dir}, {...process.env, ...env, DATABASE_URL: ''});
 			await createEmbeddedProvider(config).destroy().catch(() => {});
 			rmSync(dir, {recursive: true, force: true});
+			release();
 		},
 	};
 }
@@ -45,7 +42,7 @@ export type TmuxSession = {
 	screen(withEscapes?: boolean): string;
 	/** Waits until the pane matches, then returns it; the error shows the last screen. */
 	waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
-	/** tmux key names (Enter, Down, C-c) or literal text with `literal`. */
+	/** tmux key names (Enter, Down, C-c). Keys for a new screen or prompt wait until waitFor has seen it. */
 	keys(...keys: string[]): Promise<void>;
 	type(text: string): Promise<void>;
 	resize(columns: number, rows: number): void;
@@ -73,7 +70,7 @@ export function startSession(project: Project, options: {columns?: number; rows?
 	const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 	return {
 		screen,
-		async waitFor(pattern, timeoutMs = 15_000) {
+		async waitFor(pattern, timeoutMs = 60_000) {
 			const started = Date.now();
 			for (;;) {
 				const text = screen();
@@ -83,14 +80,10 @@ export function startSession(project: Project, options: {columns?: number; rows?
 			}
 		},
 		async keys(...keys) {
-			for (const key of keys) {
-				execFileSync('tmux', ['send-keys', '-t', name, key]);
-				await pause(120);
-			}
+			for (const key of keys) execFileSync('tmux', ['send-keys', '-t', name, key]);
 		},
 		async type(text) {
 			execFileSync('tmux', ['send-keys', '-t', name, '-l', text]);
-			await pause(120);
 		},
 		resize(columns, rows) {
 			execFileSync('tmux', ['resize-window', '-t', name, '-x', String(columns), '-y', String(rows)]);

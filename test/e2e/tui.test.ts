@@ -95,6 +95,7 @@ test.serial.skipIf(!hasTmux)(`in a real terminal: start the database, create a m
 		await session.waitFor(/✔ Wrote railway_schema\.sql at [0-9a-f]{12}/, 60_000);
 		t.regex(readFileSync(path.join(project.dir, 'railway_schema.sql'), 'utf8'), /CREATE TABLE public\.study_goals/);
 		await session.keys('Enter');
+		await session.waitFor(/last: Dump the schema ✔/);
 	});
 
 	await step(t, session, 'run the validation suite to its summary', async () => {
@@ -103,13 +104,14 @@ test.serial.skipIf(!hasTmux)(`in a real terminal: start the database, create a m
 		t.regex(summary, /✔ Database connection working/);
 		t.regex(summary, /✔ 7 passed, 0 failed, 0 skipped in/);
 		await session.keys('Enter');
+		await session.waitFor(/last: Run the validation suite ✔/);
 	});
 
 	await step(t, session, 'Ctrl-C cancels a running suite and its scratch databases are dropped', async () => {
 		await session.keys('t');
-		await session.waitFor(/✔ Database connection working/, 30_000);
+		await session.waitFor(/✔ Database connection working/, 60_000);
 		await session.keys('C-c');
-		await session.waitFor(/Cancelled: \d+ passed|✖ cancelled/, 30_000);
+		await session.waitFor(/Cancelled: \d+ passed|✖ cancelled/, 60_000);
 		t.deepEqual(await scratchDatabases(project), []);
 		await session.keys('Enter');
 		await session.waitFor(/last: Run the validation suite/);

@@ -19,6 +19,8 @@ export type ConnectOptions = {
 
 type PgError = Error & {code?: string};
 
+const minimumAttemptMs = 5000;
+
 /** Errors worth another attempt: the server is not up (yet), or still starting. */
 function isTransient(error: PgError): boolean {
 	const code = error.code ?? '';
@@ -76,7 +78,9 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 		const client = new pg.Client({
 			connectionString: target.url,
 			application_name: options.applicationName ?? 'cc-dev',
-			connectionTimeoutMillis: Math.max(Math.min(remaining, 10_000), 1000),
+			// At least 5 s for one attempt: a running server on a busy machine can take a second or more
+			// to answer, and a refused connection fails at once anyway.
+			connectionTimeoutMillis: Math.max(Math.min(remaining, 10_000), minimumAttemptMs),
 		});
 		client.on('error', () => {});
 		try {
