@@ -15,6 +15,11 @@ function appliedNewestFirst(graph: RevisionGraph, applied: ReadonlySet<string>):
 	return graph.ordered.filter((migration) => applied.has(migration.revision)).reverse();
 }
 
+/** A count of migrations to revert must be a whole number from 1; checked before anything connects. */
+export function checkSteps(steps: number | undefined): void {
+	if (steps !== undefined && (!Number.isInteger(steps) || steps < 1)) throw new UsageError(`--steps must be a positive whole number (got ${steps}).`);
+}
+
 /**
  * What `down` would revert: to `to` (exclusive: `to` stays applied; `base` reverts all), or the last
  * `steps` migrations (default one). Asking for more than is applied is a usage error.
@@ -30,7 +35,7 @@ export function planDown(graph: RevisionGraph, applied: ReadonlySet<string>, opt
 		return newestFirst.filter((migration) => !keep.has(migration.revision));
 	}
 	const steps = options.steps ?? 1;
-	if (!Number.isInteger(steps) || steps < 1) throw new UsageError(`--steps must be a positive whole number (got ${steps}).`);
+	checkSteps(steps);
 	if (newestFirst.length === 0) {
 		throw new UsageError('Nothing to revert: the database is at base (no migration is applied).', {hint: 'See `cc-dev migrate status`.'});
 	}
