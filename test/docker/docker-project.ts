@@ -65,7 +65,8 @@ export function makeProject(
 	writeFileSync(path.join(dir, 'docker-compose.yml'), options.compose ?? composeText(options.port));
 	const env = projectEnv(engine, options.env);
 	const config = loadConfig({cwd: dir}, env);
-	const provider = createDockerProvider(config, {env, ...(options.readyTimeoutMs ? {readyTimeoutMs: options.readyTimeoutMs} : {})});
+	// A first start runs initdb: on a busy machine that alone can pass the provider's 30 s, so tests wait longer unless they test the bound.
+	const provider = createDockerProvider(config, {env, readyTimeoutMs: options.readyTimeoutMs ?? 180_000});
 	const events: CoreEvent[] = [];
 	t.teardown(async () => {
 		if (engine) await provider.destroy().catch(() => {});

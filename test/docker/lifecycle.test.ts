@@ -88,7 +88,7 @@ if (engine.available) {
 		const {createDockerProvider} = await import('../../source/core/providers/docker-provider.js');
 		const moved = loadConfig({cwd: first.dir, port: movedPort}, first.env);
 		const events: string[] = [];
-		const status = await createDockerProvider(moved, {env: first.env}).start({onEvent: (event) => event.type === 'info' && events.push(event.message)});
+		const status = await createDockerProvider(moved, {env: first.env, readyTimeoutMs: 180_000}).start({onEvent: (event) => event.type === 'info' && events.push(event.message)});
 		t.is(status.port, movedPort);
 		t.true(events.some((message) => message.includes('recreating container')));
 		t.deepEqual(await query(moved.target, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'survivor'"), [{n: 1}]);
