@@ -23,7 +23,7 @@ export function plain(frame: string | undefined): string {
  * Waits until `check` holds (frames update asynchronously), polling; the bound is generous because
  * a busy machine (three copies of the suite on two cores) is slow, and only a broken app reaches it.
  */
-export async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+export async function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
 	const started = Date.now();
 	while (!check()) {
 		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
