@@ -26,6 +26,7 @@ const measures: readonly Measure[] = [
 	{part: 'scale', title: '3,000 migrations', run: async (server) => (await import('./migrations.js')).benchScale(await server())},
 	{part: 'big', title: 'a 5 MB migration', run: async (server) => (await import('./migrations.js')).benchBig(await server())},
 	{part: 'lint', title: 'lint', run: async () => (await import('./lint.js')).benchLint()},
+	{part: 'squawk', title: 'lint next to Squawk', run: async () => (await import('./lint-vs-squawk.js')).benchLintVsSquawk()},
 	{part: 'suite', title: 'validation suite and dump', run: async () => (await import('./suite.js')).benchSuite()},
 	{part: 'deploy', title: 'deploy', run: async () => (await import('./deploy.js')).benchDeploy()},
 	{part: 'tui', title: 'interactive app', run: async () => (await import('./tui.js')).benchTui()},
