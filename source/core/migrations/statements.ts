@@ -46,8 +46,6 @@ export function nonTransactionalReason(statement: Statement): string | undefined
 			return node['concurrent'] ? 'DROP INDEX CONCURRENTLY' : undefined;
 		case 'ReindexStmt':
 			return JSON.stringify(node['params'] ?? []).includes('"concurrently"') ? 'REINDEX CONCURRENTLY' : undefined;
-		case 'AlterEnumStmt':
-			return node['oldVal'] ? undefined : 'ALTER TYPE ... ADD VALUE';
 		case 'VacuumStmt':
 			return node['is_vacuumcmd'] ? 'VACUUM' : undefined;
 		case 'CreatedbStmt':
