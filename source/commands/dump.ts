@@ -1,9 +1,9 @@
-import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {InputError, type ExitCode} from '../core/errors.js';
 import {normaliseDump} from '../core/schema/dump-schema.js';
-import {choosePgDump} from '../core/schema/pg-dump-tool.js';
-import {dumpDatabase, dumpFromMigrations} from '../core/schema/dump-source.js';
+import {dumpConfigured} from '../core/schema/dump-source.js';
+import {schemaFilePath, writeSchemaFile} from '../core/schema/schema-file.js';
 import {unifiedDiff} from '../core/schema/line-diff.js';
 import {formatDuration} from '../report/format.js';
 import type {CommandContext} from './command.js';
@@ -11,19 +11,14 @@ import type {CommandContext} from './command.js';
 function outFile(context: CommandContext): string | undefined {
 	const out = context.string('out');
 	if (out === '-') return undefined;
-	return out ? path.resolve(out) : path.join(context.config().projectRoot, 'railway_schema.sql');
+	return out ? path.resolve(out) : schemaFilePath(context.config().projectRoot);
 }
 
 /** `cc-dev dump`: schema-only, deterministic; --check compares with the file instead of writing it. */
 export async function runDump(context: CommandContext): Promise<ExitCode> {
 	const config = context.config();
 	const fromMigrations = context.flag('from-migrations');
-	const tool = choosePgDump(config);
-	tool.catch(() => {});
-	const common = {migrationsDir: config.migrationsDir, tool, waitMs: config.waitMs, signal: context.signal};
-	const dump = fromMigrations
-		? await dumpFromMigrations({...common, server: config.target, lockTimeout: config.lockTimeout, statementTimeout: config.statementTimeout})
-		: await dumpDatabase({...common, target: config.target});
+	const dump = await dumpConfigured(config, {fromMigrations, signal: context.signal});
 	const file = outFile(context);
 	const source = fromMigrations ? `the migrations at ${dump.revision ?? 'base'}` : `${config.target.database}${dump.revision ? ` at ${dump.revision}` : ''}`;
 	const summary = {file: file ?? null, lines: dump.lineCount, tool: dump.tool, revision: dump.revision ?? null, source, durationMs: Math.round(dump.durationMs)};
@@ -46,9 +41,7 @@ export async function runDump(context: CommandContext): Promise<ExitCode> {
 		context.io.stdout.write(dump.text);
 		return 0;
 	}
-	const temporary = `${file}.${process.pid}.tmp`;
-	writeFileSync(temporary, dump.text);
-	renameSync(temporary, file);
+	writeSchemaFile(file, dump.text);
 	if (context.json) context.printJson(summary);
 	else context.out(`${context.style.green('✔')} wrote ${path.relative(process.cwd(), file) || file}: ${dump.lineCount} lines, schema of ${source} (${dump.tool}, ${formatDuration(dump.durationMs)})`);
 	return 0;

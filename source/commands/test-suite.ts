@@ -7,12 +7,13 @@ import {choosePgDump} from '../core/schema/pg-dump-tool.js';
 import {isSuiteReporter, prettyEventLine, renderSuiteReport, suiteReporters} from '../report/suite/index.js';
 import {createStyle, shouldColor} from '../report/style.js';
 import type {CommandContext} from './command.js';
+import {schemaFilePath} from '../core/schema/schema-file.js';
 
 /** The committed schema dump: --schema FILE, else railway_schema.sql at the project root. */
 export function schemaFileOf(context: CommandContext): string {
 	const config = context.config();
 	const given = context.string('schema');
-	return given ? path.resolve(given) : path.join(config.projectRoot, 'railway_schema.sql');
+	return given ? path.resolve(given) : schemaFilePath(config.projectRoot);
 }
 
 /** `cc-dev test`: the validation suite; the live list on stderr, the report on stdout. */

@@ -1,3 +1,4 @@
+import type {Config} from '../config/load-config.js';
 import {withClient} from '../database/connect.js';
 import {withScratchDatabase} from '../database/scratch-database.js';
 import type {ConnectionTarget} from '../database/target.js';
@@ -6,7 +7,7 @@ import {loadMigrations} from '../migrations/load-migrations.js';
 import {runMigrations} from '../migrations/run-migrations.js';
 import {readDatabaseState} from '../migrations/state.js';
 import {dumpSchema, type SchemaDump} from './dump-schema.js';
-import {type PgDumpTool} from './pg-dump-tool.js';
+import {choosePgDump, type PgDumpTool} from './pg-dump-tool.js';
 
 export type DumpSourceOptions = {
 	readonly migrationsDir: string;
@@ -57,4 +58,17 @@ export async function dumpFromMigrations(options: DumpSourceOptions & {readonly 
 		const dump = await dumpSchema({target: scratch.target, tool: await options.tool, ...(head ? {revision: head} : {}), ...(options.signal ? {signal: options.signal} : {})});
 		return {...dump, revision: head};
 	});
+}
+
+/**
+ * The dump `cc-dev dump` and the app make: of the configured database, or (fromMigrations) of a
+ * scratch database migrated to head; the pg_dump is chosen while the rest gets ready.
+ */
+export async function dumpConfigured(config: Config, options: {readonly fromMigrations: boolean; readonly signal?: AbortSignal}): Promise<SchemaDump & {readonly revision: string | undefined}> {
+	const tool = choosePgDump(config);
+	tool.catch(() => {});
+	const common = {migrationsDir: config.migrationsDir, tool, waitMs: config.waitMs, ...(options.signal ? {signal: options.signal} : {})};
+	return options.fromMigrations
+		? dumpFromMigrations({...common, server: config.target, lockTimeout: config.lockTimeout, statementTimeout: config.statementTimeout})
+		: dumpDatabase({...common, target: config.target});
 }

@@ -1,11 +1,10 @@
-import {renameSync, writeFileSync} from 'node:fs';
-import path from 'node:path';
 import type {Config} from '../../core/config/load-config.js';
 import {sessionOptionsOf} from '../../core/migrations/migration-session.js';
 import {resolveTemplatesDir} from '../../core/scaffold/templates-dir.js';
 import {formatMs} from '../tone.js';
 import type {ActionContext, ActionOutcome, ResultLine} from './types.js';
 import {plural} from '../../core/plural.js';
+import {schemaFileName, schemaFilePath, writeSchemaFile} from '../../core/schema/schema-file.js';
 
 function runSettings(config: Config, context: ActionContext) {
 	return sessionOptionsOf(config, {signal: context.signal});
@@ -19,7 +18,7 @@ export async function runValidationSuite(config: Config, context: ActionContext)
 		{
 			...runSettings(config, context),
 			templatesDir: resolveTemplatesDir(config.templatesDir),
-			schemaFile: path.join(config.projectRoot, 'railway_schema.sql'),
+			schemaFile: schemaFilePath(config.projectRoot),
 			choosePgDump: () => dump.choosePgDump(config),
 		},
 		{
@@ -50,21 +49,15 @@ export async function runValidationSuite(config: Config, context: ActionContext)
 /** `cc-dev dump --from-migrations`: a scratch database migrated to head, pg_dump'ed into railway_schema.sql. */
 export async function dumpFromMigrations(config: Config, context: ActionContext): Promise<ActionOutcome> {
 	const source = await import('../../core/schema/dump-source.js');
-	const tools = await import('../../core/schema/pg-dump-tool.js');
-	const tool = tools.choosePgDump(config);
-	tool.catch(() => {});
 	const title = 'Migrate a scratch database to head and pg_dump --schema-only it';
 	context.onEvent({type: 'step-start', id: 'dump', title});
-	const dump = await source.dumpFromMigrations({migrationsDir: config.migrationsDir, tool, waitMs: config.waitMs, signal: context.signal, server: config.target, lockTimeout: config.lockTimeout, statementTimeout: config.statementTimeout});
+	const dump = await source.dumpConfigured(config, {fromMigrations: true, signal: context.signal});
 	context.onEvent({type: 'step-done', id: 'dump', title, durationMs: dump.durationMs, detail: dump.tool});
-	const file = path.join(config.projectRoot, 'railway_schema.sql');
-	const temporary = `${file}.${process.pid}.tmp`;
-	writeFileSync(temporary, dump.text);
-	renameSync(temporary, file);
+	writeSchemaFile(schemaFilePath(config.projectRoot), dump.text);
 	return {
 		tone: 'success',
-		summary: `Wrote railway_schema.sql at ${dump.revision ?? 'base'} (${dump.lineCount} lines)`,
-		lines: [{text: 'Review the diff (git diff railway_schema.sql) and commit it with the migrations.', tone: 'dim'}],
+		summary: `Wrote ${schemaFileName} at ${dump.revision ?? 'base'} (${dump.lineCount} lines)`,
+		lines: [{text: `Review the diff (git diff ${schemaFileName}) and commit it with the migrations.`, tone: 'dim'}],
 	};
 }
 

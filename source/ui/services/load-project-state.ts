@@ -1,5 +1,4 @@
 import {readFileSync, statSync} from 'node:fs';
-import path from 'node:path';
 import type {Config} from '../../core/config/load-config.js';
 import {serverVersion, withClient} from '../../core/database/connect.js';
 import {describeTarget} from '../../core/database/target.js';
@@ -12,6 +11,7 @@ import {chooseProvider} from '../../core/providers/choose-provider.js';
 import '../../core/providers/embedded.js';
 import {redact} from '../../core/redact.js';
 import type {ProjectState} from './types.js';
+import {schemaFilePath} from '../../core/schema/schema-file.js';
 
 type Facts = Pick<ProjectState, 'isReachable' | 'serverVersion' | 'current' | 'pending'> & {readonly problems: readonly string[]};
 
@@ -45,7 +45,7 @@ async function readFacts(config: Config, graph: RevisionGraph | undefined): Prom
  * core/schema/dump-schema.ts, not imported to keep the first frame fast); another head means it is out of date.
  */
 function dumpWarning(config: Config, graph: RevisionGraph): string | undefined {
-	const file = path.join(config.projectRoot, 'railway_schema.sql');
+	const file = schemaFilePath(config.projectRoot);
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8').slice(0, 2000);
