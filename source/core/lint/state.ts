@@ -27,10 +27,12 @@ export type MigrationState = {
 	readonly types: NameSet;
 	/** `table.column` of columns added by this migration (to tables that existed before it). */
 	readonly columns: Set<string>;
+	/** Indexes dropped with IF EXISTS: creating one again after that is safe to re-run. */
+	readonly droppedIfExists: NameSet;
 };
 
 export function createMigrationState(): MigrationState {
-	return {tables: new NameSet(), indexes: new NameSet(), types: new NameSet(), columns: new Set()};
+	return {tables: new NameSet(), indexes: new NameSet(), types: new NameSet(), columns: new Set(), droppedIfExists: new NameSet()};
 }
 
 /** A CHECK constraint known from the migrations read so far. */

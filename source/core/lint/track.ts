@@ -108,7 +108,10 @@ function recordDrop(node: Node, created: MigrationState, schema: SchemaState): v
 		if (drop.removeType === 'OBJECT_TABLE') {
 			schema.dropTable(name.name);
 			created.tables.delete(name);
-		} else if (drop.removeType === 'OBJECT_INDEX') created.indexes.delete(name);
+		} else if (drop.removeType === 'OBJECT_INDEX') {
+			created.indexes.delete(name);
+			if (drop.missing_ok) created.droppedIfExists.add(name);
+		}
 	}
 }
 

@@ -67,7 +67,10 @@ export const notRerunnable: StatementRule = {
 	fix: 'Make each statement safe to repeat: CREATE ... IF NOT EXISTS, DROP ... IF EXISTS, ADD COLUMN IF NOT EXISTS, ADD VALUE IF NOT EXISTS, CREATE OR REPLACE. Better still, keep a migration without a transaction to a single statement.',
 	check(statement, context) {
 		if (context.transactional || context.transaction.inside) return [];
-		const concurrentIndex = nodeAs(statement.node, 'IndexStmt')?.concurrent === true;
+		const index = nodeAs(statement.node, 'IndexStmt');
+		// DROP INDEX IF EXISTS just before makes the CREATE safe to repeat (and clears an INVALID leftover).
+		if (index?.idxname !== undefined && context.created.droppedIfExists.has({schema: index.relation?.schemaname, name: index.idxname})) return [];
+		const concurrentIndex = index?.concurrent === true;
 		// When the last statement fails, nothing of it stays applied, except a concurrent index build's INVALID index.
 		if (context.remaining === 0 && !concurrentIndex) return [];
 		const reports: RuleReport[] = [];

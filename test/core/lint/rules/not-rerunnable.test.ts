@@ -35,6 +35,7 @@ test('re-runnable forms, a lone statement, and wrapped migrations are safe', asy
 	const up = 'ALTER TABLE cards ADD COLUMN IF NOT EXISTS deck_id int;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS ix_cards_deck ON cards (deck_id);\nDROP INDEX CONCURRENTLY IF EXISTS ix_old;';
 	t.deepEqual(findingsOf(await lintSpec({up, transaction: 'none'}), rule), []);
 	t.deepEqual(findingsOf(await lintSpec({up: 'ALTER TABLE cards ADD COLUMN deck_id int;', transaction: 'none'}), rule), []);
+	t.deepEqual(findingsOf(await lintSpec({up: 'DROP INDEX CONCURRENTLY IF EXISTS ix_a;\nCREATE INDEX CONCURRENTLY ix_a ON cards (id);', transaction: 'none'}), rule), []);
 	t.deepEqual(findingsOf(await lintSpec({up: 'ALTER TABLE cards ADD COLUMN deck_id int;\nCREATE TABLE tags (id int);'}), rule), []);
 	t.deepEqual(findingsOf(await lintSpec({up: 'BEGIN;\nALTER TABLE cards ADD COLUMN deck_id int;\nCREATE TABLE tags (id int);\nCOMMIT;', transaction: 'none'}), rule), []);
 	const db = await server(t, 'CREATE TABLE cards (id int);');
