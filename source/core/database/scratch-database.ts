@@ -8,6 +8,10 @@ import {plural} from '../plural.js';
 
 /** Every scratch database's name starts with this; nothing else cc-dev creates does. */
 export const scratchPrefix = 'cc_dev_scratch_';
+/** The exact shape scratchName produces. */
+const scratchNamePattern = new RegExp(`^${scratchPrefix}([0-9a-z]+)_[0-9a-f]{10}$`);
+/** The comment createScratchDatabase puts on every scratch database. */
+const scratchCommentPrefix = 'cc-dev scratch database (';
 
 /** A database created for one run and dropped at its end. */
 export type ScratchDatabase = {
@@ -97,7 +101,7 @@ export async function createScratchDatabase(server: ConnectionTarget, purpose: s
 		} catch (error) {
 			throw createDatabaseError(error as PgError, server);
 		}
-		const comment = `cc-dev scratch database (${purpose}); pid ${process.pid} on ${hostname()}; created ${new Date().toISOString()}; safe to drop`;
+		const comment = `${scratchCommentPrefix}${purpose}); pid ${process.pid} on ${hostname()}; created ${new Date().toISOString()}; safe to drop`;
 		await client.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS '${comment.replace(/'/g, "''")}'`).catch(() => {});
 	});
 	return {name, target: withDatabase(server, name), purpose};
@@ -111,21 +115,33 @@ export async function dropScratchDatabase(server: ConnectionTarget, name: string
 	});
 }
 
+/** LIKE pattern text matching `prefix` literally (no `_` or `%` wildcards inside it). */
+function likePrefix(prefix: string): string {
+	return `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
 /**
  * Drops scratch databases left behind by runs that were killed (kill -9, a second Ctrl-C): those
- * older than `olderThanMs` (by the time in their name) that nobody is connected to.
+ * older than `olderThanMs` (by the time in their name) that nobody is connected to. Only databases
+ * that are certainly ours: the exact name shape and the comment cc-dev puts on each.
  */
 export async function sweepScratchDatabases(server: ConnectionTarget, olderThanMs = 3_600_000, options: ScratchOptions = {}): Promise<string[]> {
 	return withMaintenance(server, options, async (client) => {
-		const rows = await client.query<{datname: string}>(
-			`select d.datname from pg_database d
-			 where d.datname like '${scratchPrefix}%' and not exists (select 1 from pg_stat_activity a where a.datid = d.oid)`,
+		const rows = await client.query<{datname: string; comment: string | null}>(
+			`select d.datname, shobj_description(d.oid, 'pg_database') as comment from pg_database d
+			 where d.datname like $1 and not exists (select 1 from pg_stat_activity a where a.datid = d.oid)`,
+			[likePrefix(scratchPrefix)],
 		);
 		const cutoff = Date.now() - olderThanMs;
-		const stale = rows.rows.map((row) => row.datname).filter((name) => {
-			const seconds = Number.parseInt(name.slice(scratchPrefix.length).split('_')[0] ?? '', 36);
-			return Number.isFinite(seconds) && seconds * 1000 < cutoff;
-		});
+		const stale = rows.rows
+			.filter((row) => row.comment?.startsWith(scratchCommentPrefix) === true)
+			.map((row) => row.datname)
+			.filter((name) => {
+				const match = scratchNamePattern.exec(name);
+				if (!match) return false;
+				const seconds = Number.parseInt(match[1]!, 36);
+				return Number.isFinite(seconds) && seconds * 1000 < cutoff;
+			});
 		const dropped: string[] = [];
 		for (const name of stale) {
 			try {

@@ -51,6 +51,8 @@ test('only scratch databases can be dropped; the sweep removes stale ones nobody
 	const fresh = scratchName();
 	await adminQuery(`CREATE DATABASE ${stale} TEMPLATE template0`);
 	await adminQuery(`CREATE DATABASE ${fresh} TEMPLATE template0`);
+	await adminQuery(`COMMENT ON DATABASE ${stale} IS 'cc-dev scratch database (killed run); safe to drop'`);
+	await adminQuery(`COMMENT ON DATABASE ${fresh} IS 'cc-dev scratch database (running); safe to drop'`);
 	t.teardown(async () => {
 		await adminQuery(`DROP DATABASE IF EXISTS ${fresh}`);
 		await adminQuery(`DROP DATABASE IF EXISTS ${stale}`);
@@ -59,4 +61,26 @@ test('only scratch databases can be dropped; the sweep removes stale ones nobody
 	t.true(dropped.includes(stale));
 	t.false(dropped.includes(fresh));
 	t.deepEqual(await existingDatabases([stale, fresh]), [fresh]);
+});
+
+test('the sweep drops only what is certainly a scratch database: exact prefix, exact name shape, cc-dev comment', async (t) => {
+	const server = await testServer();
+	const old = Math.floor((Date.now() - 2 * 3_600_000) / 1000).toString(36);
+	// `_` is a LIKE wildcard: an unescaped pattern matches the dashes of this one.
+	const lookalike = 'cc-dev-scratch-tmp';
+	const uncommented = scratchName(Date.now() - 2 * 3_600_000);
+	const oddShape = `${scratchPrefix}${old}_mine`;
+	const ours = scratchName(Date.now() - 2 * 3_600_000);
+	for (const name of [lookalike, uncommented, oddShape, ours]) await adminQuery(`CREATE DATABASE "${name}" TEMPLATE template0`);
+	await adminQuery(`COMMENT ON DATABASE "${oddShape}" IS 'cc-dev scratch database (odd); safe to drop'`);
+	await adminQuery(`COMMENT ON DATABASE "${ours}" IS 'cc-dev scratch database (left by a killed run); safe to drop'`);
+	t.teardown(async () => {
+		for (const name of [lookalike, uncommented, oddShape, ours]) await adminQuery(`DROP DATABASE IF EXISTS "${name}"`);
+	});
+	const dropped = await sweepScratchDatabases(server, 3_600_000);
+	t.true(dropped.includes(ours));
+	t.false(dropped.includes(lookalike));
+	t.false(dropped.includes(uncommented));
+	t.false(dropped.includes(oddShape));
+	t.deepEqual((await existingDatabases([lookalike, uncommented, oddShape, ours])).sort(), [lookalike, uncommented, oddShape].sort());
 });
