@@ -4,6 +4,7 @@ import {InputError, isCcDevError} from '../errors.js';
 import type {CcDevError} from '../errors.js';
 import type {Migration} from '../migrations/migration.js';
 import {fileNamePattern, parseMigration} from '../migrations/parse-migration.js';
+import {readMigrationText} from '../migrations/read-migration-file.js';
 import type {LintSource} from './types.js';
 
 /** How a plain SQL file (not a cc-dev migration) is assumed to run. */
@@ -50,7 +51,7 @@ async function kindOf(target: string): Promise<'file' | 'directory' | undefined>
 async function sqlFilesIn(directory: string): Promise<string[]> {
 	const entries = await readdir(directory, {withFileTypes: true});
 	return entries
-		.filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
+		.filter((entry) => entry.name.endsWith('.sql'))
 		.map((entry) => path.join(directory, entry.name))
 		.sort();
 }
@@ -93,8 +94,8 @@ export async function readLintSources(files: readonly string[], {assumption, rea
 	for (const file of files) {
 		try {
 			if (file === '-') sources.push(plainSqlSource(await readStdin(), stdinName, assumption));
-			else if (migrationsOnly) sources.push(parseMigration(await readFile(file, 'utf8'), file));
-			else sources.push(lintSourceOf(await readFile(file, 'utf8'), file, assumption));
+			else if (migrationsOnly) sources.push(parseMigration(readMigrationText(file), file));
+			else sources.push(lintSourceOf(readMigrationText(file), file, assumption));
 		} catch (error) {
 			if (isCcDevError(error)) problems.push(error);
 			else if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EISDIR') {

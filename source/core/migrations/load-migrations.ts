@@ -1,8 +1,8 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {InputError, isCcDevError} from '../errors.js';
 import type {Migration} from './migration.js';
-import {parseMigration} from './parse-migration.js';
+import {readMigrationFile} from './read-migration-file.js';
 
 /** Reads and parses every .sql file of the migrations folder; all problems are reported at once. */
 export function loadMigrations(directory: string): Migration[] {
@@ -20,7 +20,7 @@ export function loadMigrations(directory: string): Migration[] {
 	for (const name of names) {
 		const file = path.join(directory, name);
 		try {
-			migrations.push(parseMigration(readFileSync(file, 'utf8'), file));
+			migrations.push(readMigrationFile(file));
 		} catch (error) {
 			if (!isCcDevError(error)) throw error;
 			problems.push(error);
