@@ -36,3 +36,26 @@ test('migrate status: a dangling symbolic link named *.sql is a clear input erro
 test('lint: a folder named *.sql is a clear input error', refused, ['lint'], (directory) => {
 	mkdirSync(path.join(directory, '000000000002_folder.sql'));
 }, /000000000002_folder\.sql: a folder, not a migration file/);
+
+const badTimeout = test.macro(async (t, args: string[], environment: Record<string, string>, message: RegExp) => {
+	const target = await freshDatabase(t);
+	const directory = migrationsDir(t, [first]);
+	const result = await runCli(['migrate', 'up', '--migrations', directory, ...args], {env: {DATABASE_URL: target.url, ...environment}});
+	t.is(result.exitCode, 2, result.stderr);
+	t.regex(result.stderr, message);
+	t.regex(result.stderr, /a number with a unit \(us, ms, s, min, h or d\)/);
+	t.notRegex(result.stderr, /unexpected/);
+	t.deepEqual(await query(target, "select 1 from pg_tables where tablename = 'a'"), [], 'nothing ran');
+});
+
+test('an invalid --lock-timeout is a usage error naming the flag', badTimeout, ['--lock-timeout', 'soon'], {}, /--lock-timeout "soon" is not a duration/);
+test('an invalid --statement-timeout is a usage error naming the flag', badTimeout, ['--statement-timeout', '5 parsecs'], {}, /--statement-timeout "5 parsecs" is not a duration/);
+test('a --statement-timeout PostgreSQL cannot hold is a usage error', badTimeout, ['--statement-timeout', '30d'], {}, /--statement-timeout "30d" is not a duration/);
+test('an invalid CC_DEV_LOCK_TIMEOUT is a usage error naming the variable', badTimeout, [], {CC_DEV_LOCK_TIMEOUT: '5 s;drop'}, /CC_DEV_LOCK_TIMEOUT "5 s;drop" is not a duration/);
+
+test('valid timeouts in every accepted form reach the server', async (t) => {
+	const target = await freshDatabase(t);
+	const directory = migrationsDir(t, [first]);
+	const result = await runCli(['migrate', 'up', '--migrations', directory, '--lock-timeout', '1500ms', '--statement-timeout', '2min'], {env: {DATABASE_URL: target.url}});
+	t.is(result.exitCode, 0, result.stderr);
+});

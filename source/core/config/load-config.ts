@@ -4,6 +4,7 @@ import {UsageError} from '../errors.js';
 import {buildDatabaseUrl, parseDatabaseUrl, type ConnectionTarget} from '../database/target.js';
 import {readComposeDatabaseCached} from './compose-cache.js';
 import {composeDefaults, type ComposeDatabase} from './compose-file.js';
+import {postgresDuration} from './duration.js';
 
 export type ProviderChoice = 'auto' | 'docker' | 'embedded' | 'url';
 
@@ -118,8 +119,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
 		provider,
 		waitMs: overrides.waitMs ?? milliseconds('CC_DEV_WAIT', env['CC_DEV_WAIT'], 5000),
 		lockWaitMs: overrides.lockWaitMs ?? milliseconds('CC_DEV_LOCK_WAIT', env['CC_DEV_LOCK_WAIT'], 120_000),
-		lockTimeout: overrides.lockTimeout ?? env['CC_DEV_LOCK_TIMEOUT'] ?? '5s',
-		statementTimeout: overrides.statementTimeout ?? env['CC_DEV_STATEMENT_TIMEOUT'] ?? '15min',
+		lockTimeout: overrides.lockTimeout === undefined ? postgresDuration('CC_DEV_LOCK_TIMEOUT', env['CC_DEV_LOCK_TIMEOUT'] || undefined, '5s') : postgresDuration('--lock-timeout', overrides.lockTimeout, '5s'),
+		statementTimeout: overrides.statementTimeout === undefined ? postgresDuration('CC_DEV_STATEMENT_TIMEOUT', env['CC_DEV_STATEMENT_TIMEOUT'] || undefined, '15min') : postgresDuration('--statement-timeout', overrides.statementTimeout, '15min'),
 		railwayEnvironment: env['RAILWAY_ENVIRONMENT'],
 	};
 }
