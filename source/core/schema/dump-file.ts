@@ -1,4 +1,4 @@
-import {readFileSync, statSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {InputError} from '../errors.js';
 import {splitStatements, type Statement} from '../migrations/statements.js';
@@ -53,17 +53,61 @@ function blankMetaCommands(text: string, fileName: string): string {
 	return lines.join('\n');
 }
 
+/** A schema dump of this project is tens of kilobytes; anything near this is not one (and /dev/zero never ends). */
+export const maxDumpBytes = 64 * 1024 * 1024;
+
+const giveADump = 'Give the path of a plain SQL dump, e.g. railway_schema.sql (cc-dev dump writes one).';
+
+/** What a path that is not a regular file is, for the refusal. */
+function kindOf(stats: import('node:fs').Stats): string {
+	if (stats.isDirectory()) return 'a folder';
+	if (stats.isFIFO()) return 'a named pipe (FIFO)';
+	if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+	if (stats.isSocket()) return 'a socket';
+	return 'not a regular file';
+}
+
+/**
+ * The bytes of a dump file: only a regular file, at most `maxDumpBytes`. A device would be read
+ * forever and a FIFO would block the open, so both are refused before reading; the size is checked
+ * again on the open file, and never more than the cap is read.
+ */
+function readRegularFile(file: string): Buffer {
+	let stats;
+	try {
+		stats = statSync(file);
+	} catch (error) {
+		throw notFound(file, error as NodeJS.ErrnoException);
+	}
+	if (!stats.isFile()) throw new InputError(`${file} is ${kindOf(stats)}, not a dump file; cc-dev restore reads regular files only.`, {hint: giveADump});
+	let descriptor: number;
+	try {
+		descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		throw notFound(file, error as NodeJS.ErrnoException);
+	}
+	try {
+		const opened = fstatSync(descriptor);
+		if (!opened.isFile()) throw new InputError(`${file} is ${kindOf(opened)}, not a dump file; cc-dev restore reads regular files only.`, {hint: giveADump});
+		if (opened.size > maxDumpBytes) {
+			throw new InputError(`${file} is ${Math.round(opened.size / 1024 / 1024)} MB, more than a schema dump can be (${maxDumpBytes / 1024 / 1024} MB at most).`, {
+				hint: 'cc-dev restore takes schema-only dumps (cc-dev dump); restore data dumps with psql or pg_restore.',
+			});
+		}
+		const buffer = Buffer.alloc(Math.min(opened.size, maxDumpBytes) + 1);
+		let length = 0;
+		for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(descriptor, buffer, length, buffer.length - length, null);
+		if (length > maxDumpBytes) throw new InputError(`${file} grew past ${maxDumpBytes / 1024 / 1024} MB while being read.`, {hint: giveADump});
+		return buffer.subarray(0, length);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
 /** Reads a plain SQL dump and parses it with PostgreSQL's parser; a file that is missing, binary or not SQL is a clear InputError. */
 export async function readDumpFile(file: string): Promise<DumpScript> {
 	const fileName = path.basename(file);
-	let buffer: Buffer;
-	try {
-		if (statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a dump file.`, {hint: 'Give the path of a plain SQL dump, e.g. railway_schema.sql.'});
-		buffer = readFileSync(file);
-	} catch (error) {
-		if (error instanceof InputError) throw error;
-		throw notFound(file, error as NodeJS.ErrnoException);
-	}
+	const buffer = readRegularFile(file);
 	if (buffer.subarray(0, 5).toString('latin1') === 'PGDMP') {
 		throw new InputError(`${fileName} is a pg_dump archive (custom format), not a SQL file.`, {hint: 'Restore it with pg_restore, or make a plain dump: cc-dev dump (or pg_dump --format plain).'});
 	}

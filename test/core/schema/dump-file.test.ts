@@ -1,9 +1,10 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {InputError} from '../../../source/core/errors.js';
-import {readDumpFile} from '../../../source/core/schema/dump-file.js';
+import {maxDumpBytes, readDumpFile} from '../../../source/core/schema/dump-file.js';
 import {repoRoot} from '../../helpers/database.js';
 
 function file(t: ExecutionContext, name: string, content: string | Buffer): string {
@@ -44,4 +45,20 @@ for (const [name, fileName, content, message] of bad) {
 test('a file that does not exist, or a folder, is an input error', async (t) => {
 	await t.throwsAsync(readDumpFile(path.join(tmpdir(), 'cc-dev-no-such-dump.sql')), {instanceOf: InputError, message: /The dump file .*cc-dev-no-such-dump\.sql does not exist/});
 	await t.throwsAsync(readDumpFile(tmpdir()), {instanceOf: InputError, message: /is a folder/});
+});
+
+test('only a regular file is read: /dev/zero and a FIFO are refused at once, never read', async (t) => {
+	await t.throwsAsync(readDumpFile('/dev/zero'), {instanceOf: InputError, message: /\/dev\/zero is a device, not a dump file; cc-dev restore reads regular files only/});
+	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-dumpfile-'));
+	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const fifo = path.join(directory, 'pipe.sql');
+	execFileSync('mkfifo', [fifo]);
+	// Without the check, the open blocks until a writer comes: this would never settle.
+	await t.throwsAsync(readDumpFile(fifo), {instanceOf: InputError, message: /pipe\.sql is a named pipe \(FIFO\), not a dump file/});
+});
+
+test('a file larger than a schema dump can be is refused before it is read', async (t) => {
+	const huge = file(t, 'huge.sql', '');
+	truncateSync(huge, maxDumpBytes + 1);
+	await t.throwsAsync(readDumpFile(huge), {instanceOf: InputError, message: /huge\.sql is 64 MB, more than a schema dump can be \(64 MB at most\)/});
 });
