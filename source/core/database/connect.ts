@@ -66,6 +66,18 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
+ * Settings every session of cc-dev starts with, sent in the startup packet (no round trip) and
+ * placed after any `options` of the URL, so that they win: cc-dev parses SQL with
+ * standard_conforming_strings on, and a database or role default of off must not change what a
+ * quoted literal means on the server. pg lets the URL's parameters override the config object's,
+ * so the startup parameters are set on the parsed connection parameters.
+ */
+function pinSessionSettings(client: pg.Client): void {
+	const parameters = (client as unknown as {connectionParameters: {options?: string}}).connectionParameters;
+	parameters.options = [parameters.options, '-c standard_conforming_strings=on'].filter(Boolean).join(' ');
+}
+
+/**
  * Opens a pg client, retrying with backoff while the server is not reachable, up to `waitMs`.
  * Wrong passwords and missing databases fail at once. Messages name the host, never the password.
  */
@@ -83,6 +95,7 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 			connectionTimeoutMillis: Math.max(Math.min(remaining, 10_000), minimumAttemptMs),
 		});
 		client.on('error', () => {});
+		pinSessionSettings(client);
 		try {
 			await client.connect();
 			return client;

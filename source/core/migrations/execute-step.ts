@@ -50,7 +50,7 @@ function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direc
 
 /** The whole section as one pseudo-statement, for errors whose position is relative to it. */
 function wholeSection(step: AnalysedMigration): AnalysedStatement {
-	return {sql: step.section.sql, start: 0, end: step.section.sql.length, kind: 'Section', nonTransactional: undefined, relations: []};
+	return {sql: step.section.sql, start: 0, end: step.section.sql.length, kind: 'Section', nonTransactional: undefined, relations: [], pinnedSettingChange: undefined};
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {digestOf, openDerivedCache, type DerivedCache} from '../cache/derived-cache.js';
 import type {Section} from './migration.js';
+import {pinnedSettingChange} from './pinned-settings.js';
 import {nonTransactionalReason, splitStatements, type Statement} from './statements.js';
 
 /** One statement of a section as the runner needs it: where it is, what it is, what it touches. */
@@ -18,6 +19,8 @@ export type AnalysedStatement = {
 	readonly nonTransactional: string | undefined;
 	/** The tables it names (for "who holds the lock" after a lock timeout). */
 	readonly relations: readonly string[];
+	/** How it would change standard_conforming_strings, which cc-dev pins on (pinned-settings.ts), if it would. */
+	readonly pinnedSettingChange: string | undefined;
 };
 
 /** What the cache stores per section: the analysis without the text, which comes from the file. */
@@ -44,11 +47,18 @@ function relationsOf(node: unknown): string[] {
 /** The same object whether the analysis was parsed now or read back from JSON. */
 function analysed(sectionSql: string, stored: Stored): AnalysedStatement {
 	const {start, end, kind, nonTransactional, relations} = stored;
-	return {sql: sectionSql.slice(start, end).trim(), start, end, kind, nonTransactional, relations};
+	return {sql: sectionSql.slice(start, end).trim(), start, end, kind, nonTransactional, relations, pinnedSettingChange: stored.pinnedSettingChange};
 }
 
 function fromParse(statement: Statement): Stored {
-	return {start: statement.start, end: statement.end, kind: statement.kind, nonTransactional: nonTransactionalReason(statement), relations: relationsOf(statement.node)};
+	return {
+		start: statement.start,
+		end: statement.end,
+		kind: statement.kind,
+		nonTransactional: nonTransactionalReason(statement),
+		relations: relationsOf(statement.node),
+		pinnedSettingChange: pinnedSettingChange(statement.kind, statement.node),
+	};
 }
 
 /** True when `text` holds only whitespace, semicolons and comments (PostgreSQL's block comments nest). */
@@ -94,10 +104,11 @@ function fits(sectionSql: string, value: unknown): value is readonly Stored[] {
 	let previousEnd = 0;
 	for (const entry of value as Array<Partial<Stored> | null>) {
 		if (typeof entry !== 'object' || entry === null) return false;
-		const {start, end, kind, nonTransactional, relations} = entry;
+		const {start, end, kind, nonTransactional, relations, pinnedSettingChange: change} = entry;
 		if (!Number.isInteger(start) || !Number.isInteger(end) || start! < previousEnd || end! <= start! || end! > sectionSql.length) return false;
 		if (typeof kind !== 'string' || !/^[A-Za-z]+$/.test(kind)) return false;
 		if (nonTransactional !== undefined && typeof nonTransactional !== 'string') return false;
+		if (change !== undefined && typeof change !== 'string') return false;
 		if (!Array.isArray(relations) || !relations.every((name) => typeof name === 'string')) return false;
 		if (sectionSql.slice(start, end).trim() === '' || !isOnlySeparators(sectionSql.slice(previousEnd, start))) return false;
 		previousEnd = end!;
@@ -116,7 +127,9 @@ function analysisVersion(): string | undefined {
 	} catch {
 		return undefined;
 	}
-	const sources = [fileURLToPath(import.meta.url), path.join(path.dirname(fileURLToPath(import.meta.url)), `statements${path.extname(fileURLToPath(import.meta.url))}`)].map((file) => {
+	const here = fileURLToPath(import.meta.url);
+	const sibling = (name: string) => path.join(path.dirname(here), `${name}${path.extname(here)}`);
+	const sources = [here, sibling('statements'), sibling('pinned-settings')].map((file) => {
 		try {
 			return readFileSync(file, 'utf8');
 		} catch {

@@ -1,6 +1,7 @@
 import {InputError} from '../errors.js';
 import {loadParser, parseSql} from '../sql/parse-sql.js';
 import type {Migration, Section} from './migration.js';
+import {pinnedSetting} from './pinned-settings.js';
 import {analyseSection, type AnalysedStatement, type AnalysisCache} from './section-analysis.js';
 import {positionAt} from './text-position.js';
 
@@ -82,6 +83,13 @@ export async function analyseMigration(migration: Migration, direction: 'up' | '
 	const section = direction === 'up' ? migration.up : migration.down!;
 	const transactional = migration.transaction === 'per-migration';
 	const statements = await analyseSection(section, migration.fileName, cache);
+	for (const statement of statements) {
+		if (statement.pinnedSettingChange) {
+			throw new InputError(`${locationOf(migration, section, statement.start)}: the statement ${statement.pinnedSettingChange}; cc-dev keeps ${pinnedSetting} on in every session.`, {
+				hint: `Remove it: with ${pinnedSetting} off, a backslash in a string literal changes where statements end, so what runs would differ from what was checked. Write E'...' literals for backslash escapes instead.`,
+			});
+		}
+	}
 	if (transactional) {
 		for (const statement of statements) {
 			const reason = statement.nonTransactional;
