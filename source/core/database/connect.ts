@@ -15,6 +15,8 @@ export type ConnectOptions = {
 	readonly signal?: AbortSignal;
 	/** Cap on the pause between attempts. */
 	readonly maxDelayMs?: number;
+	/** Write queries issued together without waiting for each answer (pg's pipeline mode). */
+	readonly pipeline?: boolean;
 };
 
 type PgError = Error & {code?: string};
@@ -93,6 +95,7 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 			// At least 5 s for one attempt: a running server on a busy machine can take a second or more
 			// to answer, and a refused connection fails at once anyway.
 			connectionTimeoutMillis: Math.max(Math.min(remaining, 10_000), minimumAttemptMs),
+			pipeline: options.pipeline === true,
 		});
 		client.on('error', () => {});
 		pinSessionSettings(client);

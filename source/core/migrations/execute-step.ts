@@ -4,15 +4,13 @@ import type {Direction} from '../events.js';
 import {isPostgresError, toMigrationSqlError, type PostgresError} from './sql-error.js';
 import type {AnalysedStatement} from './section-analysis.js';
 import type {AnalysedMigration} from './statements.js';
-import {deleteRevisionSql, insertRevisionSql} from './version-table.js';
+import {inlineBoundQuery, forgetRevisionsQuery, recordAppliedQuery, type BoundQuery} from './version-table.js';
 import {plural} from '../plural.js';
 
-/** The SQL that records (up) or forgets (down) the migration, run in the migration's transaction. */
-export function bookkeepingSql(step: AnalysedMigration): string {
+/** The query that records (up) or forgets (down) the migration, run in the migration's transaction, its values bound. */
+export function bookkeepingQuery(step: AnalysedMigration): BoundQuery {
 	const {migration} = step;
-	return step.direction === 'up'
-		? insertRevisionSql(migration.revision, migration.message, migration.checksum, 'applied', true)
-		: deleteRevisionSql(migration.revision);
+	return step.direction === 'up' ? recordAppliedQuery(migration) : forgetRevisionsQuery([migration.revision]);
 }
 
 /**
@@ -27,16 +25,37 @@ const wrappers = {
 	savepoint: {open: 'SAVEPOINT cc_dev_step;\n', close: 'RELEASE SAVEPOINT cc_dev_step;', undo: 'ROLLBACK TO SAVEPOINT cc_dev_step'},
 } as const;
 
-/** A transactional step as the one query text the runner sends: the section verbatim, so error positions map straight back to the file. */
-function transactionalScript(step: AnalysedMigration, wrapping: Wrapping): string {
+/**
+ * A transactional step as the runner sends it, three queries written at once on the pipelining
+ * session (one round trip): the section verbatim after BEGIN (so error positions map straight back
+ * to the file), the version-table row as an extended-protocol query with bound values, COMMIT.
+ * When the section fails the transaction is aborted, so the row fails too and COMMIT rolls back.
+ */
+async function runTransactionalScript(client: PgClient, step: AnalysedMigration, wrapping: Wrapping): Promise<void> {
 	const wrapper = wrappers[wrapping];
-	return `${wrapper.open}${step.section.sql}\n;\n${bookkeepingSql(step)};\n${wrapper.close}`;
+	const bookkeeping = bookkeepingQuery(step);
+	const queries = [
+		() => client.query(`${wrapper.open}${step.section.sql}\n;`),
+		() => client.query({name: bookkeeping.name, text: bookkeeping.text, values: [...bookkeeping.values]}),
+		() => client.query(wrapper.close),
+	];
+	if (!client.pipeline) {
+		// A client without pipelining waits for each answer: the same three queries, three round trips.
+		let failure: unknown;
+		for (const query of queries) await query().catch((error: unknown) => (failure ??= error));
+		if (failure !== undefined) throw failure;
+		return;
+	}
+	const settled = await Promise.allSettled(queries.map((query) => query()));
+	const failed = settled.find((outcome) => outcome.status === 'rejected');
+	if (failed) throw failed.reason;
 }
 
 /** The exact statements a run sends for one migration, in order; used by preview. */
 export function stepStatements(step: AnalysedMigration): string[] {
-	if (step.migration.transaction === 'per-migration') return ['BEGIN', step.section.sql.trim(), bookkeepingSql(step), 'COMMIT'];
-	return [...step.statements.map((statement) => statement.sql), bookkeepingSql(step)];
+	const bookkeeping = inlineBoundQuery(bookkeepingQuery(step));
+	if (step.migration.transaction === 'per-migration') return ['BEGIN', step.section.sql.trim(), bookkeeping, 'COMMIT'];
+	return [...step.statements.map((statement) => statement.sql), bookkeeping];
 }
 
 function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direction): string {
@@ -76,7 +95,7 @@ async function locateFailure(client: PgClient, step: AnalysedMigration): Promise
 
 async function executeTransactional(client: PgClient, step: AnalysedMigration, wrapping: Wrapping): Promise<void> {
 	try {
-		await client.query(transactionalScript(step, wrapping));
+		await runTransactionalScript(client, step, wrapping);
 	} catch (error) {
 		await client.query(wrappers[wrapping].undo).catch(() => {});
 		if (wrapping === 'savepoint') await client.query('COMMIT').catch(() => {});
@@ -108,7 +127,8 @@ async function executeStatements(client: PgClient, step: AnalysedMigration, sign
 		}
 		ran++;
 	}
-	await client.query(bookkeepingSql(step));
+	const bookkeeping = bookkeepingQuery(step);
+	await client.query({name: bookkeeping.name, text: bookkeeping.text, values: [...bookkeeping.values]});
 }
 
 /**

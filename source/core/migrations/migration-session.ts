@@ -6,7 +6,7 @@ import {buildGraph, type RevisionGraph} from './graph.js';
 import {loadMigrations} from './load-migrations.js';
 import {acquireMigrationLock, releaseMigrationLock} from './lock.js';
 import {adoptionSet, readDatabaseState, type DatabaseState} from './state.js';
-import {ensureVersionTable, insertRevisionSql} from './version-table.js';
+import {ensureVersionTable, recordRevisionsQuery} from './version-table.js';
 
 export type SessionOptions = {
 	readonly target: ConnectionTarget;
@@ -52,10 +52,8 @@ async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseStat
 	if (state.applied.length > 0 || !state.alembicRevision) return false;
 	const revisions = adoptionSet(graph, state.alembicRevision);
 	await ensureVersionTable(client);
-	const statements = graph.ordered
-		.filter((migration) => revisions.has(migration.revision))
-		.map((migration) => insertRevisionSql(migration.revision, migration.message, migration.checksum, 'adopted', false));
-	await client.query(`BEGIN; ${statements.join('; ')}; COMMIT`);
+	const adopted = recordRevisionsQuery(graph.ordered.filter((migration) => revisions.has(migration.revision)), 'adopted');
+	await client.query(adopted.text, [...adopted.values]);
 	onEvent?.({type: 'adopted', revision: state.alembicRevision, count: revisions.size});
 	return true;
 }
@@ -67,7 +65,7 @@ async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseStat
  */
 export async function withMigrationSession<T>(options: SessionOptions, fn: (session: MigrationSession) => Promise<T>): Promise<T> {
 	const graph = buildGraph(loadMigrations(options.migrationsDir));
-	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev migrate'});
+	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev migrate', pipeline: true});
 	const cancel = (): void => {
 		void cancelBackend(options.target, (client as unknown as {processID?: number}).processID);
 	};

@@ -61,7 +61,8 @@ async function previewPlan(options: PreviewOptions, graph: ReturnType<typeof bui
 
 /** Renders steps as one SQL script, with each migration's boundary and transaction mode marked. */
 export function renderScript(steps: readonly PreviewStep[], options: {includeVersionTable: boolean}): string {
-	const parts: string[] = [];
+	// The version-table rows are written as quoted literals, which mean what they say only with this on.
+	const parts: string[] = ['SET standard_conforming_strings = on;\n'];
 	if (options.includeVersionTable) parts.push(`-- cc-dev version table\n${createVersionTableSql};\n`);
 	for (const step of steps) {
 		const mode = step.transaction === 'none' ? 'no transaction' : 'one transaction';

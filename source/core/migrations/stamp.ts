@@ -1,6 +1,6 @@
 import {ancestorsOf, resolveRevision} from './graph.js';
 import {withMigrationSession, type SessionOptions} from './migration-session.js';
-import {deleteRevisionSql, insertRevisionSql} from './version-table.js';
+import {forgetRevisionsQuery, recordRevisionsQuery} from './version-table.js';
 
 export type StampResult = {readonly added: readonly string[]; readonly removed: readonly string[]; readonly current: readonly string[]};
 
@@ -16,13 +16,20 @@ export async function stampRevision(options: SessionOptions & {readonly revision
 		const have = new Map(session.state.applied.map((row) => [row.revision, row]));
 		const added = session.graph.ordered.filter((migration) => wanted.has(migration.revision) && have.get(migration.revision)?.checksum.trim() !== migration.checksum);
 		const removed = [...have.keys()].filter((revision) => !wanted.has(revision));
-		const statements = [
-			...removed.map((revision) => deleteRevisionSql(revision)),
-			...added.map((migration) => deleteRevisionSql(migration.revision)),
-			...added.map((migration) => insertRevisionSql(migration.revision, migration.message, migration.checksum, 'stamped', false)),
-		];
-		if (statements.length > 0) await session.prepareVersionTable();
-		if (statements.length > 0) await session.client.query(`BEGIN; ${statements.join('; ')}; COMMIT`);
+		if (removed.length > 0 || added.length > 0) {
+			await session.prepareVersionTable();
+			const forget = forgetRevisionsQuery([...removed, ...added.map((migration) => migration.revision)]);
+			const record = recordRevisionsQuery(added, 'stamped');
+			await session.client.query('BEGIN');
+			try {
+				await session.client.query(forget.text, [...forget.values]);
+				await session.client.query(record.text, [...record.values]);
+				await session.client.query('COMMIT');
+			} catch (error) {
+				await session.client.query('ROLLBACK').catch(() => {});
+				throw error;
+			}
+		}
 		const state = await session.refresh();
 		return {added: added.map((migration) => migration.revision).filter((revision) => !have.has(revision)), removed, current: state.current};
 	});

@@ -30,12 +30,6 @@ export const createVersionTableSql = `CREATE TABLE IF NOT EXISTS ${qualifiedVers
     CONSTRAINT cc_dev_migrations_pkey PRIMARY KEY (revision)
 )`;
 
-/** A SQL string literal (standard_conforming_strings on). */
-export function quoteLiteral(value: string): string {
-	if (value.includes('\u0000')) throw new Error('NUL characters cannot appear in SQL literals');
-	return `'${value.replace(/'/g, "''")}'`;
-}
-
 export async function versionTableExists(client: PgClient): Promise<boolean> {
 	const result = await client.query<{exists: boolean}>(`select to_regclass('${qualifiedVersionTable}') is not null as exists`);
 	return result.rows[0]?.exists ?? false;
@@ -61,14 +55,52 @@ export async function readApplied(client: PgClient): Promise<AppliedRevision[]> 
 	}));
 }
 
-/** The statement that records a revision, timed by the server from the start of its transaction. */
-export function insertRevisionSql(revision: string, message: string, checksum: string, how: AppliedHow, timed: boolean): string {
-	const elapsed = timed ? `(extract(epoch from clock_timestamp() - transaction_timestamp()) * 1000)::integer` : '0';
-	return `INSERT INTO ${qualifiedVersionTable} (revision, message, checksum, execution_ms, how) VALUES (${quoteLiteral(revision)}, ${quoteLiteral(message)}, ${quoteLiteral(checksum)}, ${elapsed}, ${quoteLiteral(how)})`;
+/** A query whose values travel as bound parameters, never inside the SQL text. */
+export type BoundQuery = {readonly name?: string; readonly text: string; readonly values: readonly unknown[]};
+
+/** What a version-table row records about a migration. */
+export type RecordedMigration = {readonly revision: string; readonly message: string; readonly checksum: string};
+
+const elapsedSql = '(extract(epoch from clock_timestamp() - transaction_timestamp()) * 1000)::integer';
+
+/**
+ * Records one applied migration, timed by the server from the start of its transaction. A named
+ * statement: parsed once per session, then only bound and executed.
+ */
+export function recordAppliedQuery(migration: RecordedMigration): BoundQuery {
+	return {
+		name: 'cc_dev_record_applied',
+		text: `INSERT INTO ${qualifiedVersionTable} (revision, message, checksum, execution_ms, how) VALUES ($1, $2, $3, ${elapsedSql}, 'applied')`,
+		values: [migration.revision, migration.message, migration.checksum],
+	};
 }
 
-export function deleteRevisionSql(revision: string): string {
-	return `DELETE FROM ${qualifiedVersionTable} WHERE revision = ${quoteLiteral(revision)}`;
+/** Records many revisions at once (adopted, stamped, restored), in one statement. */
+export function recordRevisionsQuery(migrations: readonly RecordedMigration[], how: Exclude<AppliedHow, 'applied'>): BoundQuery {
+	return {
+		text: `INSERT INTO ${qualifiedVersionTable} (revision, message, checksum, execution_ms, how)
+			SELECT r.revision, r.message, r.checksum, 0, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS r(revision, message, checksum)`,
+		values: [migrations.map((migration) => migration.revision), migrations.map((migration) => migration.message), migrations.map((migration) => migration.checksum), how],
+	};
+}
+
+/** Forgets revisions (a reverted migration, a stamp). */
+export function forgetRevisionsQuery(revisions: readonly string[]): BoundQuery {
+	return {name: 'cc_dev_forget', text: `DELETE FROM ${qualifiedVersionTable} WHERE revision = ANY($1::text[])`, values: [revisions]};
+}
+
+/** A SQL string literal, as read with standard_conforming_strings on (for scripts shown to people only). */
+function literal(value: unknown): string {
+	if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]`;
+	return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/**
+ * A bound query as one SQL statement with its values written in (preview, deploy --dry-run): a
+ * script people read and may run with psql. The runner never sends this text; it binds the values.
+ */
+export function inlineBoundQuery(query: BoundQuery): string {
+	return query.text.replace(/\s*\n\s*/g, ' ').replace(/\$(\d+)/g, (_, index: string) => literal(query.values[Number(index) - 1]));
 }
 
 /** The revision Flask-Migrate recorded, when the database still has alembic_version. */

@@ -7,7 +7,7 @@ import {ancestorsOf, buildGraph, resolveRevision} from '../migrations/graph.js';
 import {loadMigrations} from '../migrations/load-migrations.js';
 import {acquireMigrationLock, releaseMigrationLock} from '../migrations/lock.js';
 import {isPostgresError, toMigrationSqlError} from '../migrations/sql-error.js';
-import {createVersionTableSql, insertRevisionSql, qualifiedVersionTable} from '../migrations/version-table.js';
+import {createVersionTableSql, qualifiedVersionTable, recordRevisionsQuery} from '../migrations/version-table.js';
 import {readDumpFile, type DumpScript} from './dump-file.js';
 import {plural} from '../plural.js';
 
@@ -168,10 +168,8 @@ export async function restoreDump(options: RestoreOptions): Promise<RestoreResul
 			await executeDumpScript(client, script, options.signal);
 			await client.query(createVersionTableSql);
 			await client.query(`DELETE FROM ${qualifiedVersionTable}`);
-			for (const revision of plan.revisions) {
-				const migration = graph.byRevision.get(revision)!;
-				await client.query(insertRevisionSql(revision, migration.message, migration.checksum, 'restored', false));
-			}
+			const restored = recordRevisionsQuery(plan.revisions.map((revision) => graph.byRevision.get(revision)!), 'restored');
+			await client.query(restored.text, [...restored.values]);
 			await client.query('COMMIT');
 		} catch (error) {
 			await client.query('ROLLBACK').catch(() => {});
