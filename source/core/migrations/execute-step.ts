@@ -1,6 +1,7 @@
 import type {PgClient} from '../database/connect.js';
 import {CancelledError, FailureError} from '../errors.js';
 import type {Direction} from '../events.js';
+import {invalidIndexAdvice, readInvalidIndexes} from './invalid-indexes.js';
 import {isPostgresError, toMigrationSqlError, type PostgresError} from './sql-error.js';
 import type {AnalysedStatement} from './section-analysis.js';
 import type {AnalysedMigration} from './statements.js';
@@ -67,6 +68,17 @@ function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direc
 		: `This migration runs without a transaction: its first ${plural(ranCount, 'statement')} ran and stay; fix the failing statement and make the migration safe to re-run (IF NOT EXISTS), or undo those statements by hand. For an index built CONCURRENTLY, drop the INVALID index it leaves.`;
 }
 
+/**
+ * The outcome of a failed step without a transaction, with the INVALID indexes an interrupted
+ * CREATE INDEX CONCURRENTLY left (by this attempt or an earlier, killed one) and how to drop them.
+ */
+async function nonTransactionalOutcome(client: PgClient, step: AnalysedMigration, ranCount: number): Promise<string> {
+	const invalid = await readInvalidIndexes(client).catch(() => []);
+	if (invalid.length === 0) return outcomeText(step, ranCount, step.direction);
+	const ran = ranCount === 0 ? 'None of its statements ran in this attempt' : `Its first ${ranCount} statement${ranCount === 1 ? '' : 's'} ran and stay`;
+	return `This migration runs without a transaction (Transaction: none). ${ran}. ${invalidIndexAdvice(invalid)}`;
+}
+
 /** The whole section as one pseudo-statement, for errors whose position is relative to it. */
 function wholeSection(step: AnalysedMigration): AnalysedStatement {
 	return {sql: step.section.sql, start: 0, end: step.section.sql.length, kind: 'Section', nonTransactional: undefined, relations: [], pinnedSettingChange: undefined};
@@ -123,7 +135,9 @@ async function executeStatements(client: PgClient, step: AnalysedMigration, sign
 			await client.query(statement.sql);
 		} catch (error) {
 			if (!isPostgresError(error)) throw error;
-			throw toMigrationSqlError(error, step.migration.fileName, step.migration.text, step.section, statement, outcomeText(step, ran, step.direction));
+			const outcome = await nonTransactionalOutcome(client, step, ran);
+			if (signal?.aborted) throw new CancelledError(`Cancelled during ${step.migration.fileName}.`, {hint: outcome, cause: error});
+			throw toMigrationSqlError(error, step.migration.fileName, step.migration.text, step.section, statement, outcome);
 		}
 		ran++;
 	}

@@ -2,6 +2,7 @@ import {withClient} from '../database/connect.js';
 import {describeTarget, type ConnectionTarget} from '../database/target.js';
 import type {EventSink} from '../events.js';
 import {buildGraph, type RevisionGraph} from './graph.js';
+import {invalidIndexAdvice, readInvalidIndexes} from './invalid-indexes.js';
 import {loadMigrations} from './load-migrations.js';
 import {pendingMigrations, readDatabaseState, type DatabaseState} from './state.js';
 import type {AppliedHow} from './version-table.js';
@@ -26,11 +27,13 @@ export type MigrationStatus = {
 	readonly unknown: readonly StatusEntry[];
 	/** Set when the database still has alembic_version: the next run adopts it at this revision. */
 	readonly adoptsAlembicRevision: string | undefined;
+	/** Indexes left INVALID by an interrupted CREATE INDEX CONCURRENTLY. */
+	readonly invalidIndexes: readonly string[];
 	/** One line per thing that needs the developer's attention; empty when all is well. */
 	readonly problems: readonly string[];
 };
 
-export function summariseStatus(graph: RevisionGraph, state: DatabaseState, target: string): MigrationStatus {
+export function summariseStatus(graph: RevisionGraph, state: DatabaseState, target: string, invalidIndexes: readonly string[] = []): MigrationStatus {
 	const entry = (revision: string): StatusEntry => {
 		const migration = graph.byRevision.get(revision);
 		return {revision, message: migration?.message ?? '', fileName: migration?.fileName};
@@ -41,6 +44,7 @@ export function summariseStatus(graph: RevisionGraph, state: DatabaseState, targ
 	for (const row of state.changed) problems.push(`${entry(row.revision).fileName} was edited after it was applied`);
 	for (const row of state.unknown) problems.push(`revision ${row.revision} is applied but has no file in migrations/`);
 	if (state.alembicRevision && !graph.byRevision.has(state.alembicRevision)) problems.push(`alembic_version is at ${state.alembicRevision}, which is not in migrations/`);
+	if (invalidIndexes.length > 0) problems.push(invalidIndexAdvice(invalidIndexes));
 	if (pending.length > 0) problems.push(`${plural(pending.length, 'pending migration')}: run cc-dev migrate up`);
 	return {
 		target,
@@ -51,6 +55,7 @@ export function summariseStatus(graph: RevisionGraph, state: DatabaseState, targ
 		changed: state.changed.map((row) => entry(row.revision)),
 		unknown: state.unknown.map((row) => ({revision: row.revision, message: row.message, fileName: undefined, appliedAt: row.appliedAt})),
 		adoptsAlembicRevision: state.alembicRevision,
+		invalidIndexes,
 		problems,
 	};
 }
@@ -59,6 +64,6 @@ export function summariseStatus(graph: RevisionGraph, state: DatabaseState, targ
 export async function readMigrationStatus(options: {target: ConnectionTarget; migrationsDir: string; waitMs: number; onEvent?: EventSink}): Promise<MigrationStatus> {
 	const graph = buildGraph(loadMigrations(options.migrationsDir));
 	return withClient(options.target, {waitMs: options.waitMs, onEvent: options.onEvent}, async (client) =>
-		summariseStatus(graph, await readDatabaseState(client, graph), describeTarget(options.target)),
+		summariseStatus(graph, await readDatabaseState(client, graph), describeTarget(options.target), await readInvalidIndexes(client)),
 	);
 }

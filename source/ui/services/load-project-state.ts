@@ -5,6 +5,7 @@ import {describeTarget} from '../../core/database/target.js';
 import {buildGraph, type RevisionGraph} from '../../core/migrations/graph.js';
 import {loadMigrations} from '../../core/migrations/load-migrations.js';
 import {readDatabaseState} from '../../core/migrations/state.js';
+import {readInvalidIndexes} from '../../core/migrations/invalid-indexes.js';
 import {summariseStatus} from '../../core/migrations/status.js';
 import {chooseProvider} from '../../core/providers/choose-provider.js';
 // chooseProvider imports the embedded provider on demand; loaded here, it is ready before Ink's long import starts.
@@ -31,7 +32,7 @@ async function readFacts(config: Config, graph: RevisionGraph | undefined): Prom
 		return await withClient(config.target, {waitMs: 0, applicationName: 'cc-dev app'}, async (client) => {
 			const version = await serverVersion(client);
 			if (!graph) return {isReachable: true, serverVersion: version, current: [], pending: undefined, problems: []};
-			const status = summariseStatus(graph, await readDatabaseState(client, graph), describeTarget(config.target));
+			const status = summariseStatus(graph, await readDatabaseState(client, graph), describeTarget(config.target), await readInvalidIndexes(client));
 			const problems = status.problems.filter((problem) => !/pending migration/.test(problem) && !/heads \(/.test(problem));
 			return {isReachable: true, serverVersion: version, current: status.current, pending: status.pending.length, problems};
 		});
