@@ -2,7 +2,7 @@ import type {Writable} from 'node:stream';
 import {describeTarget} from '../core/database/target.js';
 import {readServerFacts} from '../core/migrations/server-facts.js';
 import type {ExitCode} from '../core/errors.js';
-import {requireNonProductionTarget} from '../core/guards/production.js';
+import {productionGuardOf, requireNonProductionTarget} from '../core/guards/production.js';
 import {chooseProvider} from '../core/providers/choose-provider.js';
 import type {ProviderStatus} from '../core/providers/provider.js';
 import {formatUptime} from '../report/format.js';
@@ -70,7 +70,7 @@ export async function runDbUrl(context: CommandContext): Promise<ExitCode> {
 }
 
 export async function runDbDestroy(context: CommandContext): Promise<ExitCode> {
-	requireNonProductionTarget(context.config(), context.flag('production'), 'production', 'db destroy');
+	requireNonProductionTarget(context.config().target, productionGuardOf(context.config(), context.flag('production')), 'db destroy');
 	const {provider} = await chooseProvider(context.config());
 	const status = await provider.status();
 	if (status.state === 'absent') {

@@ -1,6 +1,6 @@
 import {describeTarget} from '../core/database/target.js';
 import type {ExitCode} from '../core/errors.js';
-import {requireNonProductionTarget} from '../core/guards/production.js';
+import {productionGuardOf} from '../core/guards/production.js';
 import {runMigrations, type RunResult} from '../core/migrations/run-migrations.js';
 import {formatDuration} from '../report/format.js';
 import type {CommandContext} from './command.js';
@@ -28,6 +28,6 @@ export async function runMigrateUp(context: CommandContext): Promise<ExitCode> {
 }
 
 export async function runMigrateDown(context: CommandContext): Promise<ExitCode> {
-	requireNonProductionTarget(context.config(), context.flag('production'), 'production', 'migrate down');
-	return report(context, await runMigrations({...sessionOptions(context), direction: 'down', to: context.string('to'), steps: context.number('steps')}));
+	const guard = productionGuardOf(context.config(), context.flag('production'));
+	return report(context, await runMigrations({...sessionOptions(context), ...guard, direction: 'down', to: context.string('to'), steps: context.number('steps')}));
 }

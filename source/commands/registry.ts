@@ -159,7 +159,7 @@ export const commands: readonly CommandSpec[] = [
 	{
 		path: ['migrate', 'unlock'],
 		summary: 'End the session that holds the migration lock',
-		options: {...connectionOptions},
+		options: {...connectionOptions, yes: {type: 'boolean', short: 'y', description: 'Do not ask for confirmation'}, ...productionOption},
 		load: async () => ({run: (await import('./migrate-admin.js')).runMigrateUnlock}),
 	},
 	{

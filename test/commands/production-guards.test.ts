@@ -3,37 +3,88 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import test from 'ava';
+import pg from 'pg';
 import {main} from '../../source/cli.js';
 import {parseDatabaseUrl} from '../../source/core/database/target.js';
-import {UsageError} from '../../source/core/errors.js';
-import {productionReason, requireNonProductionTarget, type GuardedTarget} from '../../source/core/guards/production.js';
+import {InputError, UsageError} from '../../source/core/errors.js';
+import {isLocalHost} from '../../source/core/database/target.js';
+import {productionReason, requireNonProductionTarget} from '../../source/core/guards/production.js';
+import {migrationLockKey} from '../../source/core/migrations/lock.js';
+import {unlockMigrations} from '../../source/core/migrations/unlock.js';
 import {freshDatabase, query} from '../helpers/database.js';
 import {chain, migrationsDir} from '../helpers/migrations-dir.js';
 
 // These tests change process.env (RAILWAY_ENVIRONMENT), which main() reads: one at a time.
 const serial = test.serial;
 
-const at = (url: string, railwayEnvironment?: string): GuardedTarget => ({target: parseDatabaseUrl(url, 'DATABASE_URL'), railwayEnvironment});
+const reason = (url: string, railwayEnvironment?: string) => productionReason(parseDatabaseUrl(url, 'DATABASE_URL'), railwayEnvironment);
+const guard = (url: string, allowProduction: boolean, railwayEnvironment?: string, action = 'this command') =>
+	requireNonProductionTarget(parseDatabaseUrl(url, 'DATABASE_URL'), {allowProduction, railwayEnvironment}, action);
 const local = 'postgresql://me:pw@127.0.0.1:5432/app';
 const remote = 'postgresql://me:pw@containers-us-west-1.railway.app:7432/railway';
 
 serial('production is RAILWAY_ENVIRONMENT=production or a database host other than this machine', (t) => {
-	t.is(productionReason(at(local)), undefined);
-	t.is(productionReason(at('postgresql://me:pw@localhost/app', 'staging')), undefined);
-	t.is(productionReason(at('postgresql://me:pw@[::1]:5432/app')), undefined);
-	t.is(productionReason(at(local, 'production')), 'RAILWAY_ENVIRONMENT is production');
-	t.is(productionReason(at(remote)), 'the database host containers-us-west-1.railway.app is not this machine');
+	t.is(reason(local), undefined);
+	t.is(reason('postgresql://me:pw@localhost/app', 'staging'), undefined);
+	t.is(reason('postgresql://me:pw@[::1]:5432/app'), undefined);
+	t.is(reason(local, 'production'), 'RAILWAY_ENVIRONMENT is "production"');
+	t.is(reason(remote), 'the database host containers-us-west-1.railway.app is not this machine');
+});
+
+serial('RAILWAY_ENVIRONMENT counts as production however it is spelt', (t) => {
+	for (const spelling of ['Production', 'PRODUCTION', 'production ', ' production\n']) t.regex(reason(local, spelling) ?? '', /^RAILWAY_ENVIRONMENT is /, spelling);
+	t.is(reason(local, 'productions'), undefined);
+});
+
+serial('only localhost, 127.0.0.0/8 literals, ::1 and socket paths are local', (t) => {
+	for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '/var/run/postgresql']) t.true(isLocalHost(host), host);
+	for (const host of ['127.db.example', '127.0.0.1.example.com', '127.0.0.256', '10.0.0.1', 'db.example', '::2']) t.false(isLocalHost(host), host);
+	t.regex(reason('postgresql://me:pw@127.db.example:5432/app') ?? '', /127\.db\.example is not this machine/);
+});
+
+serial('host, port and database come from the same parse the pg driver uses: ?host= and ?port= cannot hide a remote server', (t) => {
+	const target = parseDatabaseUrl('postgresql://u:p@127.0.0.1:5432/db?host=prod.example&port=6543', 'DATABASE_URL');
+	t.deepEqual([target.host, target.port, target.database], ['prod.example', 6543, 'db']);
+	t.regex(reason('postgresql://u:p@127.0.0.1:5432/db?host=prod.example') ?? '', /prod\.example is not this machine/);
+	for (const parameter of ['hostaddr=10.1.1.1', 'dbname=other']) {
+		const error = t.throws(() => parseDatabaseUrl(`postgresql://u:p@127.0.0.1:5432/db?${parameter}`, 'DATABASE_URL'), {instanceOf: InputError});
+		t.regex(error!.message, new RegExp(`\\?${parameter.split('=')[0]}= parameter`));
+		t.is(error!.exitCode, 2);
+	}
+});
+
+serial("Unix-socket URLs in libpq's form and in the encoded-host form are accepted, and a socket is local", (t) => {
+	const libpq = parseDatabaseUrl('postgresql:///app?host=/var/run/postgresql', 'DATABASE_URL');
+	t.deepEqual([libpq.host, libpq.database], ['/var/run/postgresql', 'app']);
+	const encoded = parseDatabaseUrl('postgresql://me@%2Fvar%2Frun%2Fpostgresql/app', 'DATABASE_URL');
+	t.deepEqual([encoded.host, encoded.database, encoded.user], ['/var/run/postgresql', 'app', 'me']);
+	t.is(productionReason(libpq, undefined), undefined);
+	t.is(productionReason(encoded, undefined), undefined);
+});
+
+serial('a malformed percent escape is a usage error naming the problem, never echoing the password', (t) => {
+	const error = t.throws(() => parseDatabaseUrl('postgresql://me:se%zzcret@127.0.0.1:5432/app', 'DATABASE_URL'), {instanceOf: InputError});
+	t.is(error!.exitCode, 2);
+	t.regex(error!.message, /DATABASE_URL has a malformed percent escape in its password/);
+	t.false(error!.message.includes('se%zzcret'));
 });
 
 serial('the guard refuses a production target without the flag, names the flag, and lets it through with it', (t) => {
-	t.notThrows(() => requireNonProductionTarget(at(local), false, 'production'));
-	const error = t.throws(() => requireNonProductionTarget(at(remote), false, 'production', 'restore'), {instanceOf: UsageError});
+	t.notThrows(() => guard(local, false));
+	const error = t.throws(() => guard(remote, false, undefined, 'restore'), {instanceOf: UsageError});
 	t.is(error!.message, 'Refusing to run restore against a production database: the database host containers-us-west-1.railway.app is not this machine (me@containers-us-west-1.railway.app:7432/railway).');
-	t.is(error!.hint, 'Pass --production to confirm that you mean this database.');
+	t.regex(error!.hint!, /^Pass --production /);
 	t.is(error!.exitCode, 2);
-	t.throws(() => requireNonProductionTarget(at(local, 'production'), false, '--i-mean-it'), {message: /RAILWAY_ENVIRONMENT is production/, instanceOf: UsageError});
-	t.regex(t.throws(() => requireNonProductionTarget(at(local, 'production'), false, '--i-mean-it'), {instanceOf: UsageError})!.hint!, /Pass --i-mean-it /);
-	t.notThrows(() => requireNonProductionTarget(at(remote, 'production'), true, 'production'));
+	t.throws(() => guard(local, false, 'production'), {message: /RAILWAY_ENVIRONMENT is "production"/, instanceOf: UsageError});
+	t.notThrows(() => guard(remote, true, 'production'));
+});
+
+serial('the core operations refuse on their own, before connecting: unlock against a remote host without allowProduction', async (t) => {
+	const target = parseDatabaseUrl('postgresql://me:pw@db.example.com:5432/app', 'DATABASE_URL');
+	let asked = false;
+	const confirm = async () => (asked = true);
+	await t.throwsAsync(unlockMigrations({target, waitMs: 0, allowProduction: false, railwayEnvironment: undefined, confirm}), {instanceOf: UsageError, message: /Refusing to run migrate unlock/});
+	t.false(asked);
 });
 
 type Run = {code: number; stdout: string; stderr: string};
@@ -67,6 +118,7 @@ async function cli(argv: string[], env: Record<string, string | undefined> = {})
 const guarded: Array<[string, string[]]> = [
 	['migrate down', ['migrate', 'down']],
 	['migrate stamp', ['migrate', 'stamp', 'head']],
+	['migrate unlock', ['migrate', 'unlock']],
 ];
 
 for (const [name, argv] of guarded) {
@@ -76,14 +128,14 @@ for (const [name, argv] of guarded) {
 		t.is(run.code, 2);
 		t.true(Date.now() - started < 20_000, 'bounded (generously: other test processes share the CPU)');
 		t.regex(run.stderr, new RegExp(`error Refusing to run ${name} against a production database: the database host db\\.example\\.com is not this machine`));
-		t.regex(run.stderr, /hint {2}Pass --production to confirm that you mean this database\./);
+		t.regex(run.stderr, /hint {2}Pass --production to cc-dev to confirm that you mean this database/);
 		t.false(run.stderr.includes('secret-pw'));
 	});
 
 	serial(`${name} refuses RAILWAY_ENVIRONMENT=production even on a local host`, async (t) => {
 		const run = await cli([...argv, '--url', 'postgresql://me:pw@127.0.0.1:1/app'], {RAILWAY_ENVIRONMENT: 'production'});
 		t.is(run.code, 2);
-		t.regex(run.stderr, /Refusing to run .* against a production database: RAILWAY_ENVIRONMENT is production/);
+		t.regex(run.stderr, /Refusing to run .* against a production database: RAILWAY_ENVIRONMENT is "production"/);
 	});
 
 	serial(`${name} --production goes past the guard (and then meets the network)`, async (t) => {
@@ -98,7 +150,7 @@ serial('db destroy refuses under RAILWAY_ENVIRONMENT=production without --produc
 	t.teardown(() => rmSync(stateDir, {recursive: true, force: true}));
 	const refused = await cli(['db', 'destroy', '--yes', '--provider', 'embedded'], {RAILWAY_ENVIRONMENT: 'production', CC_DEV_STATE_DIR: stateDir});
 	t.is(refused.code, 2);
-	t.regex(refused.stderr, /Refusing to run db destroy against a production database: RAILWAY_ENVIRONMENT is production/);
+	t.regex(refused.stderr, /Refusing to run db destroy against a production database: RAILWAY_ENVIRONMENT is "production"/);
 	t.regex(refused.stderr, /Pass --production/);
 	const allowed = await cli(['db', 'destroy', '--yes', '--production', '--provider', 'embedded'], {RAILWAY_ENVIRONMENT: 'production', CC_DEV_STATE_DIR: stateDir});
 	t.is(allowed.code, 0, allowed.stderr);
@@ -121,8 +173,25 @@ serial('on a local, non-production database migrate down and stamp need no flag;
 });
 
 serial('the help of each guarded command lists --production', async (t) => {
-	for (const argv of [['migrate', 'down'], ['migrate', 'stamp'], ['db', 'destroy']]) {
+	for (const argv of [['migrate', 'down'], ['migrate', 'stamp'], ['migrate', 'unlock'], ['db', 'destroy']]) {
 		const run = await cli([...argv, '--help']);
 		t.regex(run.stdout, /--production +Allow a production target \(RAILWAY_ENVIRONMENT=production or a database host other than this machine\)/);
 	}
+});
+
+serial('migrate unlock asks before ending the holder: without a terminal and without --yes it is a usage error naming the flag, and the holder keeps the lock', async (t) => {
+	const target = await freshDatabase(t);
+	const holder = new pg.Client({connectionString: target.url, application_name: 'holder'});
+	await holder.connect();
+	holder.on('error', () => {});
+	t.teardown(() => holder.end().catch(() => {}));
+	await holder.query('select pg_advisory_lock($1::bigint)', [migrationLockKey]);
+	const refused = await cli(['migrate', 'unlock', '--url', target.url]);
+	t.is(refused.code, 2, refused.stderr);
+	t.regex(refused.stderr, /End backend \d+ \(holder\), which holds the migration lock\?/);
+	t.regex(refused.stderr, /Pass --yes/);
+	t.deepEqual(await query(target, "select count(*)::int as n from pg_stat_activity where application_name = 'holder'"), [{n: 1}]);
+	const ended = await cli(['migrate', 'unlock', '--yes', '--url', target.url]);
+	t.is(ended.code, 0, ended.stderr);
+	t.regex(ended.stdout, /Ended backend \d+ \(holder\), which held the migration lock/);
 });

@@ -57,7 +57,7 @@ test('the guards: a database with tables needs --clean, production needs --produ
 	t.regex(full.stderr, /--clean/);
 	const production = await runCli(['restore', schemaFile, '--yes', '--clean'], target, {env: {RAILWAY_ENVIRONMENT: 'production'}});
 	t.is(production.exitCode, 2);
-	t.regex(production.stderr, /looks like production/);
+	t.regex(production.stderr, /Refusing to run restore against a production database/);
 	t.deepEqual(await tables(target), ['keep_me']);
 	const clean = await runCli(['restore', schemaFile, '--yes', '--clean', '--production'], target, {env: {RAILWAY_ENVIRONMENT: 'production'}});
 	t.is(clean.exitCode, 0, clean.stderr);

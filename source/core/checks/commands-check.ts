@@ -1,4 +1,5 @@
 import type {ConnectionTarget} from '../database/target.js';
+import {scratchDatabaseGuard} from '../guards/production.js';
 import {requireSingleHead} from '../migrations/graph.js';
 import {runMigrations} from '../migrations/run-migrations.js';
 import {readMigrationStatus} from '../migrations/status.js';
@@ -48,7 +49,7 @@ export const commandsCheck: Check = {
 		if (status.current.length !== 1 || status.current[0] !== head || status.pending.length > 0 || status.problems.length > 0) {
 			return failed(`after up, status says current ${status.current.join(', ') || 'base'} with ${status.pending.length} pending; expected head ${head}`, {lines: status.problems});
 		}
-		await runMigrations({...options, direction: 'down', to: 'base'});
+		await runMigrations({...options, ...scratchDatabaseGuard, direction: 'down', to: 'base'});
 		const left = await listSchemaObjects(database.target, {waitMs: context.waitMs});
 		if (left.length > 0) {
 			return failed(`down to base leaves ${plural(left.length, 'object')}: ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}`, {
@@ -60,7 +61,7 @@ export const commandsCheck: Check = {
 		for (const migration of graph.ordered) {
 			await runMigrations({...options, direction: 'up', to: migration.revision});
 			const applied = await structureOf(database.target, context.waitMs);
-			await runMigrations({...options, direction: 'down', steps: 1});
+			await runMigrations({...options, ...scratchDatabaseGuard, direction: 'down', steps: 1});
 			const reverted = differences(previous, await structureOf(database.target, context.waitMs));
 			if (reverted.length > 0) {
 				return failed(`${migration.fileName}: down does not undo up (${plural(reverted.length, 'difference')})`, {lines: reverted, hint: 'Fix its down section so that it removes exactly what the up section adds.'});

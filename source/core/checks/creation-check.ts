@@ -1,4 +1,5 @@
 import {copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {scratchDatabaseGuard} from '../guards/production.js';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ConnectionTarget} from '../database/target.js';
@@ -42,11 +43,11 @@ async function tryTemplate(context: SuiteContext, directory: string, target: Con
 				if (error instanceof CancelledError) throw error;
 				return isCcDevError(error) ? 'refused' : 'crashed';
 			});
-			if (outcome === 'applied') await runMigrations({...options, direction: 'down', steps: 1}).catch(() => {});
+			if (outcome === 'applied') await runMigrations({...options, ...scratchDatabaseGuard, direction: 'down', steps: 1}).catch(() => {});
 			return outcome === 'refused' ? {template} : {template, problem: `the unedited ${template.name} migration ${outcome === 'applied' ? 'applied, but must fail until it is written' : 'failed unexpectedly'}`};
 		}
 		await runMigrations({...options, direction: 'up'});
-		await runMigrations({...options, direction: 'down', steps: 1});
+		await runMigrations({...options, ...scratchDatabaseGuard, direction: 'down', steps: 1});
 		const differences = compareSnapshots(baseline, await readSnapshot(target));
 		if (differences.length > 0) return {template, problem: `${template.name}: apply and revert leave the schema changed: ${differences.map((difference) => difference.message).join('; ')}`};
 		return {template};

@@ -1,5 +1,8 @@
 import {InputError} from '../errors.js';
 import {registerSecret} from '../redact.js';
+import pgConnectionString from 'pg-connection-string';
+
+const {parse: parseConnectionString} = pgConnectionString;
 
 /** Where a connection goes. `url` holds the password; print `describeTarget(target)` instead. */
 export type ConnectionTarget = {
@@ -12,7 +15,26 @@ export type ConnectionTarget = {
 	readonly source: string;
 };
 
-/** Parses a postgres:// URL; an unparsable one is a clear input error that never echoes the password. */
+function decoded(text: string, source: string, part: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		throw new InputError(`${source} has a malformed percent escape in its ${part} (a % must be followed by two hexadecimal digits).`, {
+			hint: 'Percent-encode special characters: write % as %25, @ as %40, : as %3A, / as %2F.',
+		});
+	}
+}
+
+/** Query parameters whose meaning differs between the pg driver and libpq: refused rather than guessed. */
+const ambiguousParameters = ['hostaddr', 'dbname'];
+
+/**
+ * Parses a postgres:// URL; an unparsable one is a clear input error that never echoes the
+ * password. Host, port and database come from pg-connection-string, the parse the pg driver
+ * itself uses, so a `?host=` or `?port=` parameter is where the guards and messages look too;
+ * libpq's socket form (`postgresql:///db?host=/run/postgresql`) and the encoded-host form
+ * (`postgresql://u@%2Frun%2Fpostgresql/db`) both give a socket path as host.
+ */
 export function parseDatabaseUrl(url: string, source: string): ConnectionTarget {
 	let parsed: URL;
 	try {
@@ -27,21 +49,31 @@ export function parseDatabaseUrl(url: string, source: string): ConnectionTarget 
 			hint: 'Use postgresql://USER:PASSWORD@HOST:PORT/DATABASE.',
 		});
 	}
-	const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-	if (!parsed.hostname || !database) {
+	for (const name of ambiguousParameters) {
+		if (parsed.searchParams.has(name)) {
+			throw new InputError(`${source} has a ?${name}= parameter, which cc-dev does not accept (the pg driver ignores it where libpq would use it).`, {
+				hint: name === 'dbname' ? 'Put the database name in the path: postgresql://USER:PASSWORD@HOST:PORT/DATABASE.' : 'Put the server in the host part: postgresql://USER:PASSWORD@HOST:PORT/DATABASE.',
+			});
+		}
+	}
+	const password = decoded(parsed.password, source, 'password');
+	const user = decoded(parsed.username, source, 'user name');
+	decoded(parsed.pathname, source, 'database name');
+	const driver = parseConnectionString(url);
+	const host = (driver.host ?? '').replace(/^\[|\]$/g, '');
+	const database = driver.database ?? '';
+	if (!host || !database) {
 		throw new InputError(`${source} needs a host and a database name.`, {
-			hint: 'Use postgresql://USER:PASSWORD@HOST:PORT/DATABASE.',
+			hint: 'Use postgresql://USER:PASSWORD@HOST:PORT/DATABASE (or postgresql:///DATABASE?host=/path/to/socket/dir).',
 		});
 	}
-	registerSecret(decodeURIComponent(parsed.password));
-	return {
-		url,
-		host: parsed.hostname.replace(/^\[|\]$/g, ''),
-		port: parsed.port ? Number(parsed.port) : 5432,
-		user: decodeURIComponent(parsed.username) || 'postgres',
-		database,
-		source,
-	};
+	const port = driver.port ? Number(driver.port) : 5432;
+	if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+		throw new InputError(`${source} has an invalid port "${driver.port}".`, {hint: 'Use a port number from 1 to 65535.'});
+	}
+	registerSecret(password);
+	if (typeof driver.password === 'string') registerSecret(driver.password);
+	return {url, host, port, user: user || 'postgres', database, source};
 }
 
 export function buildDatabaseUrl(parts: {user: string; password: string; host: string; port: number; database: string}): string {
@@ -62,6 +94,13 @@ export function withDatabase(target: ConnectionTarget, database: string): Connec
 	return {...target, url: parsed.toString(), database};
 }
 
+const loopbackIpv4 = /^127\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)$/;
+
+/**
+ * Whether a host is this machine: `localhost`, a 127.0.0.0/8 address written as such, `::1`, or a
+ * Unix-socket directory. Any other name counts as remote, `127.db.example` included.
+ */
 export function isLocalHost(host: string): boolean {
-	return host === 'localhost' || host === '::1' || host.startsWith('127.') || host.startsWith('/');
+	const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+	return name === 'localhost' || name === '::1' || name === '0:0:0:0:0:0:0:1' || loopbackIpv4.test(name) || name.startsWith('/');
 }

@@ -1,5 +1,6 @@
 import {CancelledError} from '../errors.js';
 import type {Direction} from '../events.js';
+import {requireNonProductionTarget, type ProductionGuard} from '../guards/production.js';
 import {executeStep, type Wrapping} from './execute-step.js';
 import type {Migration} from './migration.js';
 import {withMigrationSession, type MigrationSession, type SessionOptions} from './migration-session.js';
@@ -10,14 +11,14 @@ import {openAnalysisCache} from './section-analysis.js';
 import {analyseMigration, type AnalysedMigration} from './statements.js';
 
 export type RunOptions = SessionOptions & {
-	readonly direction: Direction;
 	/** up: the revision to reach; down: the revision to go back to (`base` for everything). */
 	readonly to?: string;
 	/** down only: how many migrations to revert (default 1). */
 	readonly steps?: number;
 	/** Retries of a transactional migration that hit lock_timeout (deploys use a few). */
 	readonly lockRetries?: number;
-};
+	/** A revert is destructive: it must say whether a production target is allowed. */
+} & ({readonly direction: 'up'} | ({readonly direction: 'down'} & ProductionGuard));
 
 export type AppliedStep = {
 	readonly revision: string;
@@ -124,6 +125,7 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 /** `migrate up` and `migrate down`: plan from the real state, run under the lock, report. */
 export async function runMigrations(options: RunOptions): Promise<RunResult> {
 	const started = performance.now();
+	if (options.direction === 'down') requireNonProductionTarget(options.target, options, 'migrate down');
 	return withMigrationSession(options, async (session) => {
 		const before = session.state.current;
 		const plan = await planRun(session, options);

@@ -1,3 +1,4 @@
+import {requireNonProductionTarget, type ProductionGuard} from '../guards/production.js';
 import {ancestorsOf, resolveRevision} from './graph.js';
 import {withMigrationSession, type SessionOptions} from './migration-session.js';
 import {forgetRevisionsQuery, recordRevisionsQuery} from './version-table.js';
@@ -9,7 +10,8 @@ export type StampResult = {readonly added: readonly string[]; readonly removed: 
  * revision, without running any SQL. For databases changed by hand or restored from a dump.
  * Stamping also re-records the checksum of an applied migration whose file was reformatted.
  */
-export async function stampRevision(options: SessionOptions & {readonly revision: string}): Promise<StampResult> {
+export async function stampRevision(options: SessionOptions & ProductionGuard & {readonly revision: string}): Promise<StampResult> {
+	requireNonProductionTarget(options.target, options, 'migrate stamp');
 	return withMigrationSession({...options, adopt: false}, async (session) => {
 		const target = resolveRevision(session.graph, options.revision);
 		const wanted = target === undefined ? new Set<string>() : ancestorsOf(session.graph, target);

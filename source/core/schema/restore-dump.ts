@@ -2,7 +2,7 @@ import {connect, type PgClient} from '../database/connect.js';
 import {describeTarget, type ConnectionTarget} from '../database/target.js';
 import {CancelledError, UsageError} from '../errors.js';
 import type {EventSink} from '../events.js';
-import {productionReason} from '../guards/production.js';
+import {productionReason, requireNonProductionTarget, type ProductionGuard} from '../guards/production.js';
 import {ancestorsOf, buildGraph, resolveRevision} from '../migrations/graph.js';
 import {loadMigrations} from '../migrations/load-migrations.js';
 import {acquireMigrationLock, releaseMigrationLock} from '../migrations/lock.js';
@@ -21,10 +21,9 @@ export type RestoreOptions = {
 	readonly revision?: string;
 	/** Drop the public schema and everything in it first (in the same transaction). */
 	readonly clean?: boolean;
-	/** Allow a target that looks like production. */
-	readonly allowProduction?: boolean;
-	/** RAILWAY_ENVIRONMENT. */
-	readonly railwayEnvironment?: string;
+	/** Whether a production target is allowed (required: see ProductionGuard). */
+	readonly allowProduction: ProductionGuard['allowProduction'];
+	readonly railwayEnvironment: ProductionGuard['railwayEnvironment'];
 	readonly onEvent?: EventSink;
 	readonly signal?: AbortSignal;
 };
@@ -76,13 +75,8 @@ function resolveRecorded(options: RestoreOptions, script: DumpScript): {revision
 
 /** Refuses a production-looking target without --production; needs no connection. */
 function refuseProduction(options: RestoreOptions): string | undefined {
-	const reason = productionReason({target: options.target, railwayEnvironment: options.railwayEnvironment});
-	if (reason && !options.allowProduction) {
-		throw new UsageError(`${describeTarget(options.target)} looks like production (${reason}); refusing to restore into it.`, {
-			hint: 'This is the emergency recovery path: if you mean it, pass --production (and take a backup first).',
-		});
-	}
-	return reason;
+	requireNonProductionTarget(options.target, options, 'restore');
+	return productionReason(options.target, options.railwayEnvironment);
 }
 
 function refusals(plan: RestorePlan): void {

@@ -2,6 +2,7 @@ import type {Config} from '../../core/config/load-config.js';
 import {withClient} from '../../core/database/connect.js';
 import {describeTarget} from '../../core/database/target.js';
 import {isCcDevError} from '../../core/errors.js';
+import {productionGuardOf, productionReason} from '../../core/guards/production.js';
 import {buildGraph} from '../../core/migrations/graph.js';
 import {loadMigrations} from '../../core/migrations/load-migrations.js';
 import {sessionOptionsOf, type SessionOptions} from '../../core/migrations/migration-session.js';
@@ -33,8 +34,16 @@ export async function applyPending(config: Config, context: ActionContext): Prom
 	return runOutcome(config, await runMigrations({...sessionOptions(config, context), direction: 'up'}));
 }
 
-/** Shows what the last migration's down section runs and asks before running it. */
+/**
+ * Shows what the last migration's down section runs and asks before running it. The app never
+ * reverts on a production target (a y/N in a menu is too easy a key press): it says so and names
+ * the command that can, with its explicit flag.
+ */
 export async function revertLast(config: Config, context: ActionContext): Promise<ActionOutcome> {
+	const production = productionReason(config.target, config.railwayEnvironment);
+	if (production) {
+		return {tone: 'failure', summary: `Not reverting: ${describeTarget(config.target)} is a production database (${production}). From a terminal: cc-dev migrate down --production`};
+	}
 	const [step] = await previewRun({migrationsDir: config.migrationsDir, direction: 'down', steps: 1, target: config.target, waitMs: config.waitMs});
 	if (!step) return {tone: 'info', summary: 'Nothing to revert'};
 	const sql = step.statements.filter((statement) => statement !== 'BEGIN' && statement !== 'COMMIT' && !statement.includes('cc_dev_migrations'));
@@ -42,7 +51,7 @@ export async function revertLast(config: Config, context: ActionContext): Promis
 	if (!(await context.confirm(question, sql.flatMap((statement) => statement.split('\n')).slice(0, 8)))) {
 		return {tone: 'info', summary: `Kept ${step.revision}: nothing reverted`};
 	}
-	return runOutcome(config, await runMigrations({...sessionOptions(config, context), direction: 'down', steps: 1}));
+	return runOutcome(config, await runMigrations({...sessionOptions(config, context), ...productionGuardOf(config, false), direction: 'down', steps: 1}));
 }
 
 export function sqlBlocks(steps: readonly PreviewStep[]): SqlBlock[] {

@@ -45,7 +45,7 @@ test('the initial migration reproduces the production schema column by column', 
 
 test('the initial migration\'s down section removes all of it', async (t) => {
 	const {target, common} = await migrate(t);
-	await runMigrations({...common, direction: 'down', to: 'base'});
+	await runMigrations({...common, direction: 'down', to: 'base', allowProduction: false, railwayEnvironment: undefined});
 	const left = await query(target, "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relname <> 'cc_dev_migrations' and c.relname not like 'cc_dev_migrations%'");
 	t.deepEqual(left, []);
 	t.deepEqual(await query(target, "select 1 from pg_type where typname = 'cardstatus'"), []);

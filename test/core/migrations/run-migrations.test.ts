@@ -4,6 +4,9 @@ import test from 'ava';
 import {EnvironmentError, FailureError, InputError, UsageError} from '../../../source/core/errors.js';
 import type {CoreEvent} from '../../../source/core/events.js';
 import {MigrationSqlError} from '../../../source/core/migrations/sql-error.js';
+import type {Direction} from '../../../source/core/events.js';
+import type {ProductionGuard} from '../../../source/core/guards/production.js';
+import type {SessionOptions} from '../../../source/core/migrations/migration-session.js';
 import {runMigrations, type RunOptions} from '../../../source/core/migrations/run-migrations.js';
 import {stampRevision} from '../../../source/core/migrations/stamp.js';
 import {readMigrationStatus} from '../../../source/core/migrations/status.js';
@@ -11,16 +14,20 @@ import type {ConnectionTarget} from '../../../source/core/database/target.js';
 import {freshDatabase, query, serverWaitMs} from '../../helpers/database.js';
 import {chain, fileNameOf, migrationText, migrationsDir} from '../../helpers/migrations-dir.js';
 
-const options = (target: ConnectionTarget, directory: string, extra: Partial<RunOptions> = {}): RunOptions => ({
-	target,
-	migrationsDir: directory,
-	waitMs: serverWaitMs,
-	lockWaitMs: 10_000,
-	lockTimeout: '2s',
-	statementTimeout: '1min',
-	direction: 'up',
-	...extra,
-});
+// The test server is on this machine: the production guard lets every operation through.
+const options = (target: ConnectionTarget, directory: string, extra: Partial<SessionOptions & {direction: Direction; to: string; steps: number; lockRetries: number}> = {}) =>
+	({
+		target,
+		migrationsDir: directory,
+		waitMs: serverWaitMs,
+		lockWaitMs: 10_000,
+		lockTimeout: '2s',
+		statementTimeout: '1min',
+		direction: 'up',
+		allowProduction: false,
+		railwayEnvironment: undefined,
+		...extra,
+	}) as RunOptions & ProductionGuard;
 
 const tables = async (target: ConnectionTarget): Promise<string[]> =>
 	(await query<{tablename: string}>(target, "select tablename from pg_tables where schemaname = 'public' order by 1")).map((row) => row.tablename);

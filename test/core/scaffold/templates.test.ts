@@ -44,7 +44,7 @@ for (const template of templates) {
 		}
 		const applied = await runMigrations({...options, direction: 'up'});
 		t.deepEqual(applied.after, [result.revision]);
-		const reverted = await runMigrations({...options, direction: 'down'});
+		const reverted = await runMigrations({...options, direction: 'down', allowProduction: false, railwayEnvironment: undefined});
 		t.deepEqual(reverted.after, head);
 		t.deepEqual(compareSnapshots(before, await readSnapshot(target)).map((difference) => difference.message), []);
 		const rows = await query<{revision: string}>(target, 'select revision from cc_dev_migrations');

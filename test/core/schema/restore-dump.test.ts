@@ -13,7 +13,7 @@ import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/databa
 const migrationsDir = path.join(repoRoot, 'migrations');
 const schemaFile = path.join(repoRoot, 'railway_schema.sql');
 
-const options = (target: ConnectionTarget, extra: Partial<RestoreOptions> = {}): RestoreOptions => ({target, file: schemaFile, migrationsDir, waitMs: serverWaitMs, lockWaitMs: 5000, ...extra});
+const options = (target: ConnectionTarget, extra: Partial<RestoreOptions> = {}): RestoreOptions => ({target, file: schemaFile, migrationsDir, waitMs: serverWaitMs, lockWaitMs: 5000, allowProduction: false, railwayEnvironment: undefined, ...extra});
 
 const tables = async (target: ConnectionTarget): Promise<string[]> =>
 	(await query<{tablename: string}>(target, "select tablename from pg_tables where schemaname = 'public' order by 1")).map((row) => row.tablename);
@@ -56,9 +56,9 @@ test('refuses a database that already has tables unless --clean, which replaces 
 
 test('refuses a production-looking target without --production, before connecting', async (t) => {
 	const target = await freshDatabase(t);
-	await t.throwsAsync(planRestore(options(target, {railwayEnvironment: 'production'})), {instanceOf: UsageError, message: /looks like production \(RAILWAY_ENVIRONMENT is production\)/});
+	await t.throwsAsync(planRestore(options(target, {railwayEnvironment: 'production'})), {instanceOf: UsageError, message: /Refusing to run restore against a production database: RAILWAY_ENVIRONMENT is "production"/});
 	const remote = parseDatabaseUrl('postgresql://u:secret@db.example.com:5432/app', 'DATABASE_URL');
-	const error = await t.throwsAsync(restoreDump(options(remote, {waitMs: 0})), {instanceOf: UsageError, message: /looks like production \(the database host db\.example\.com is not this machine\)/});
+	const error = await t.throwsAsync(restoreDump(options(remote, {waitMs: 0})), {instanceOf: UsageError, message: /Refusing to run restore against a production database: the database host db\.example\.com is not this machine/});
 	t.regex(error!.hint!, /--production/);
 	const allowed = await planRestore(options(target, {railwayEnvironment: 'production', allowProduction: true}));
 	t.is(allowed.production, 'RAILWAY_ENVIRONMENT is production');
