@@ -61,7 +61,7 @@ test('refuses a production-looking target without --production, before connectin
 	const error = await t.throwsAsync(restoreDump(options(remote, {waitMs: 0})), {instanceOf: UsageError, message: /Refusing to run restore against a production database: the database host db\.example\.com is not this machine/});
 	t.regex(error!.hint!, /--production/);
 	const allowed = await planRestore(options(target, {railwayEnvironment: 'production', allowProduction: true}));
-	t.is(allowed.production, 'RAILWAY_ENVIRONMENT is production');
+	t.is(allowed.production, 'RAILWAY_ENVIRONMENT is "production"');
 });
 
 test('a restore that fails halfway leaves the database untouched and names the line', async (t) => {
