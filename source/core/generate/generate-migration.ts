@@ -134,7 +134,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
 		let stamped: string[] = [];
 		if (options.stamp && options.source.kind === 'dev') {
 			const last = written.at(-1)!.revision;
-			const stampResult = await step(options, 'stamp', `Record ${last} in the development database`, () => stampRevision({...options, revision: last}));
+			const stampResult = await step(options, 'stamp', `Record ${last} in the development database`, () => stampRevision({...options, allowProduction: false, railwayEnvironment: undefined, revision: last}));
 			stamped = [...stampResult.added];
 		}
 		return result('written', {...base, files: written, stamped});

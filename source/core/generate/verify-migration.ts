@@ -1,4 +1,5 @@
 import {copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {scratchDatabaseGuard} from '../guards/production.js';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ConnectionTarget} from '../database/target.js';
@@ -52,7 +53,7 @@ export async function verifyMigration(files: readonly GeneratedFile[], context: 
 		const options = {...context.session, target: context.scratch, migrationsDir: folder, onEvent: undefined};
 		const plan: {name: VerificationStep['name']; run: () => Promise<unknown>; expected: Catalog}[] = [
 			{name: 'up', run: () => runMigrations({...options, direction: 'up'}), expected: context.desired},
-			{name: 'down', run: () => runMigrations({...options, direction: 'down', to: context.startRevision ?? 'base'}), expected: context.start},
+			{name: 'down', run: () => runMigrations({...options, ...scratchDatabaseGuard, direction: 'down', to: context.startRevision ?? 'base'}), expected: context.start},
 			{name: 'up-again', run: () => runMigrations({...options, direction: 'up'}), expected: context.desired},
 		];
 		for (const step of plan) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import {productionGuardOf} from '../../core/guards/production.js';
 import type {Config} from '../../core/config/load-config.js';
 import {readProjectSettings} from '../../core/config/project-settings.js';
 import {CancelledError} from '../../core/errors.js';
@@ -64,7 +65,7 @@ export async function generateFromChanges(config: Config, signal: AbortSignal): 
 	}
 	const last = result.files.at(-1)!.revision;
 	if (source.kind === 'dev' && (await asked(askStamp(last, {signal})))) {
-		await stampRevision({...sessionOptionsOf(config, {signal}), revision: last});
+		await stampRevision({...sessionOptionsOf(config, {signal}), ...productionGuardOf(config, false), revision: last});
 		lines.push({text: `Recorded ${last} in the development database`, tone: 'success'});
 	}
 	const names = result.files.map((file) => path.relative(config.projectRoot, file.path));
