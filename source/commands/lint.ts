@@ -7,7 +7,8 @@ import type {LintSource, RuleSetting} from '../core/lint/index.js';
 import {contextMigrationsIn, filesOf, migrationFilesIn, readLintSources} from '../core/lint/load-sources.js';
 import type {TransactionAssumption} from '../core/lint/load-sources.js';
 import type {Migration} from '../core/migrations/migration.js';
-import {readApplied} from '../core/migrations/version-table.js';
+import {buildGraph} from '../core/migrations/graph.js';
+import {appliedRevisions as appliedOf, readDatabaseState} from '../core/migrations/state.js';
 import {isLintReporter, lintReporters, renderLintReport} from '../report/lint/index.js';
 import type {LintReporter} from '../report/lint/index.js';
 import {shouldColor} from '../report/style.js';
@@ -43,11 +44,11 @@ async function readStdin(stream: NodeJS.ReadableStream): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The revisions applied to the configured database, for --pending. */
-async function appliedRevisions(context: CommandContext): Promise<ReadonlySet<string>> {
+/** The revisions applied to the configured database, for --pending: core's definition (a Flask-era database counts as adopted). */
+async function appliedRevisions(context: CommandContext, migrations: readonly Migration[]): Promise<ReadonlySet<string>> {
 	const config = context.config();
-	const applied = await withClient(config.target, {waitMs: config.waitMs, onEvent: context.onEvent}, readApplied);
-	return new Set(applied.map((row) => row.revision));
+	const graph = buildGraph(migrations);
+	return withClient(config.target, {waitMs: config.waitMs, onEvent: context.onEvent}, async (client) => appliedOf(graph, await readDatabaseState(client, graph)));
 }
 
 /** What to lint, and the migrations before it that tell the linter about the schema. */
@@ -57,7 +58,7 @@ async function inputsOf(context: CommandContext, directory: string): Promise<{so
 	if (context.flag('pending')) {
 		if (targets.length > 0) throw new UsageError('--pending and FILES do not go together.', {hint: 'Either list the files to lint or use --pending.'});
 		const all = (await readLintSources(await migrationFilesIn(directory), {...options, migrationsOnly: true})) as Migration[];
-		const applied = await appliedRevisions(context);
+		const applied = await appliedRevisions(context, all);
 		return {sources: all.filter((migration) => !applied.has(migration.revision)), history: all.filter((migration) => applied.has(migration.revision))};
 	}
 	if (targets.length > 0) {
