@@ -30,6 +30,7 @@ const measures: readonly Measure[] = [
 	{part: 'suite', title: 'validation suite and dump', run: async () => (await import('./suite.js')).benchSuite()},
 	{part: 'deploy', title: 'deploy', run: async () => (await import('./deploy.js')).benchDeploy()},
 	{part: 'tui', title: 'interactive app', run: async () => (await import('./tui.js')).benchTui()},
+	{part: 'generate', title: 'generated migration', run: async () => (await import('./generate.js')).benchGenerate()},
 	{part: 'docker', title: 'docker', run: async () => (await import('./docker.js')).benchDocker()},
 ];
 

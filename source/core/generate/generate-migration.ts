@@ -17,7 +17,7 @@ import {renderFiles, type GeneratedFile} from './migration-files.js';
 import {readCatalog} from './read-catalog.js';
 import {applySafeForms} from './safe-forms.js';
 import {analyseChanges, type Drop, type ProbableRename} from './schema-changes.js';
-import {engineStatements} from './schema-engine.js';
+import {engineStatements, preloadEngine} from './schema-engine.js';
 import {verifyMigration, type Verification} from './verify-migration.js';
 
 export type GenerateOptions = SessionOptions & {
@@ -96,13 +96,18 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
 		status, source: sourceText, head, files: [], drops: [], renames: [], unsupported: [], verification: undefined, lint: [], stamped: [], durationMs: performance.now() - started, ...extra,
 	});
 	try {
-		const start = await step(options, 'start', `Build the schema at ${head ?? 'base'} in a scratch database`, async () => {
+		preloadEngine();
+		const building = step(options, 'start', `Build the schema at ${head ?? 'base'} in a scratch database`, async () => {
 			const database = await scratch.create(`migrations at ${head ?? 'base'}`);
 			if (head) await runMigrations({...session, target: database.target, migrationsDir: options.migrationsDir, direction: 'up'});
 			return database;
 		});
-		const desiredTarget = await step(options, 'desired', `Read the desired schema from ${sourceText}`, () =>
-			desiredDatabase(options.source, {devTarget: options.target, start: start.target, scratch, waitMs: options.waitMs, signal: options.signal}));
+		building.catch(() => {});
+		// The desired schema is read while the starting one is built, except from a command: its
+		// scratch database gets the starting schema's extensions first.
+		const readDesired = async () => step(options, 'desired', `Read the desired schema from ${sourceText}`, async () =>
+			desiredDatabase(options.source, {devTarget: options.target, start: options.source.kind === 'command' ? (await building).target : options.target, scratch, waitMs: options.waitMs, signal: options.signal}));
+		const [start, desiredTarget] = await Promise.all([building, readDesired()]);
 		const [startCatalog, desiredCatalog] = await step(options, 'inspect', 'Compare the two schemas', () =>
 			Promise.all([readCatalog(start.target, {waitMs: options.waitMs}), readCatalog(desiredTarget, {waitMs: options.waitMs})]));
 		const [up, down] = await Promise.all([engineStatements(startCatalog.engine, desiredCatalog.engine), engineStatements(desiredCatalog.engine, startCatalog.engine)]);

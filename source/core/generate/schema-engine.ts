@@ -54,6 +54,11 @@ async function loadEngine(): Promise<{inspect: SchemaInspectModule; migra: Migra
 	return engine;
 }
 
+/** Starts loading the engine's modules in the background (a run calls it before building its scratch databases). */
+export function preloadEngine(): void {
+	loadEngine().catch(() => {});
+}
+
 /**
  * Reads a catalog through `runners` (one per connection): every query of the inspector is sent
  * at once, spread over the connections, instead of the inspector's one-after-another.
