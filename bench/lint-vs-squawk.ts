@@ -1,9 +1,12 @@
 /**
- * cc-dev lint next to Squawk (squawk-cli from npm, a devDependency), in the same run: 1,000
+ * cc-dev lint next to Squawk (squawk-cli from npm, installed by the bench into .cc-dev/bench-tools on
+ * first use: it is not a devDependency, since its lockfile entries name per-platform packages that
+ * not every registry mirror serves, and `npm ci` refuses a lockfile without them), in the same run: 1,000
  * typical migrations, and one file cold through the project's bin, `node bin/cc-dev.js` and
  * `npx cc-dev` (npm's own start is part of what users pay). Squawk gets the same SQL: the up
  * sections as plain files, since it does not read cc-dev's headers.
  */
+import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {type BenchRow, median, repoRoot, spread, tempDir} from './bench-server.js';
@@ -11,7 +14,17 @@ import {benchMigrationText} from './lint.js';
 import {cc, measure, type Run} from './processes.js';
 
 const fileCount = 1000;
-const squawk = path.join(repoRoot, 'node_modules', '.bin', 'squawk');
+const squawkVersion = '2.66.0';
+const toolsDir = path.join(repoRoot, '.cc-dev', 'bench-tools', `squawk-${squawkVersion}`);
+const squawk = path.join(toolsDir, 'node_modules', '.bin', 'squawk');
+
+/** squawk-cli from the npm registry, installed once beside the project (git-ignored). */
+function installSquawk(): void {
+	if (existsSync(squawk)) return;
+	mkdirSync(toolsDir, {recursive: true});
+	writeFileSync(path.join(toolsDir, 'package.json'), '{"private": true}\n');
+	execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', toolsDir, `squawk-cli@${squawkVersion}`], {stdio: 'inherit'});
+}
 
 /** The migrations folder cc-dev lints, and the same up sections as plain files for Squawk. */
 function corpus(): {migrations: string; plain: string; single: string} {
@@ -31,7 +44,8 @@ function corpus(): {migrations: string; plain: string; single: string} {
 }
 
 export async function benchLintVsSquawk(rounds = Number(process.env['BENCH_ROUNDS'] ?? 3)): Promise<BenchRow[]> {
-	if (!existsSync(squawk)) throw new Error('squawk-cli is not installed (npm install): no baseline to compare with');
+	installSquawk();
+	if (!existsSync(squawk)) throw new Error(`squawk-cli ${squawkVersion} could not be installed from the npm registry: no baseline to compare with`);
 	const {migrations, plain, single} = corpus();
 	const plainFiles = Array.from({length: fileCount}, (_, index) => path.join(plain, `${index}.sql`));
 	const runs: Record<'ccMany' | 'squawkMany' | 'ccOne' | 'nodeOne' | 'npxOne' | 'squawkOne', Run[]> = {ccMany: [], squawkMany: [], ccOne: [], nodeOne: [], npxOne: [], squawkOne: []};
