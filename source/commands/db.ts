@@ -4,6 +4,7 @@ import {readServerFacts} from '../core/migrations/server-facts.js';
 import type {ExitCode} from '../core/errors.js';
 import {productionGuardOf, requireNonProductionTarget} from '../core/guards/production.js';
 import {chooseProvider} from '../core/providers/choose-provider.js';
+import {destroyDatabase} from '../core/providers/destroy-database.js';
 import type {ProviderStatus} from '../core/providers/provider.js';
 import {formatUptime} from '../report/format.js';
 import type {CommandContext} from './command.js';
@@ -70,7 +71,9 @@ export async function runDbUrl(context: CommandContext): Promise<ExitCode> {
 }
 
 export async function runDbDestroy(context: CommandContext): Promise<ExitCode> {
-	requireNonProductionTarget(context.config().target, productionGuardOf(context.config(), context.flag('production')), 'db destroy');
+	const guard = productionGuardOf(context.config(), context.flag('production'));
+	// Checked again by destroyDatabase; here too so that a refusal comes before the question.
+	requireNonProductionTarget(context.config().target, guard, 'db destroy');
 	const {provider} = await chooseProvider(context.config());
 	const status = await provider.status();
 	if (status.state === 'absent') {
@@ -81,7 +84,7 @@ export async function runDbDestroy(context: CommandContext): Promise<ExitCode> {
 		context.err('Kept the database.');
 		return 1;
 	}
-	await provider.destroy({onEvent: context.onEvent, signal: context.signal});
+	await destroyDatabase(provider, context.config().target, {...guard, onEvent: context.onEvent, signal: context.signal});
 	context.out(`${context.style.green('✔')} ${provider.name} database removed`);
 	return 0;
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import {EnvironmentError} from '../errors.js';
 import type {EventSink} from '../events.js';
 import {redact} from '../redact.js';
-import {describeTarget, type ConnectionTarget} from './target.js';
+import {describeTarget, withoutSslMode, type ConnectionTarget} from './target.js';
 import {plural} from '../plural.js';
 
 export type PgClient = pg.Client;
@@ -30,8 +30,22 @@ function isTransient(error: PgError): boolean {
 		|| /Connection terminated|timeout expired|the database system is (starting|shutting) up/i.test(error.message);
 }
 
+const noServerSsl = 'The server does not support SSL connections';
+
 function permanentError(error: PgError, target: ConnectionTarget): EnvironmentError {
 	const where = describeTarget(target);
+	if (/client password must be/.test(error.message)) {
+		return new EnvironmentError(`The server at ${target.host}:${target.port} asks for a password, and ${target.source} has none.`, {
+			hint: `Put the password in ${target.source}: postgresql://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special characters).`,
+			cause: error,
+		});
+	}
+	if (error.message === noServerSsl) {
+		return new EnvironmentError(`The server at ${target.host}:${target.port} does not offer SSL, and ${target.source} has sslmode=${target.sslMode ?? 'require'}.`, {
+			hint: 'Enable SSL on the server, or use sslmode=prefer (SSL when offered) or sslmode=disable.',
+			cause: error,
+		});
+	}
 	switch (error.code) {
 		case '28P01':
 		case '28000':
@@ -79,6 +93,55 @@ function pinSessionSettings(client: pg.Client): void {
 	parameters.options = [parameters.options, '-c standard_conforming_strings=on'].filter(Boolean).join(' ');
 }
 
+type SslSetting = boolean | {readonly rejectUnauthorized?: boolean; readonly checkServerIdentity?: () => undefined};
+
+/**
+ * The SSL settings to try in order, as libpq documents each sslmode: `allow` tries a plain
+ * connection first, `prefer` SSL first; neither checks the certificate, nor does `require`;
+ * `verify-ca` checks the chain, `verify-full` the host name too. No sslmode: plain, as before.
+ */
+function sslAttempts(mode: ConnectionTarget['sslMode']): readonly SslSetting[] | undefined {
+	const unverified = {rejectUnauthorized: false};
+	switch (mode) {
+		case undefined: return undefined;
+		case 'disable': return [false];
+		case 'allow': return [false, unverified];
+		case 'prefer': return [unverified, false];
+		case 'require': return [unverified];
+		case 'verify-ca': return [{checkServerIdentity: () => undefined}];
+		case 'verify-full': return [true];
+	}
+}
+
+/** Whether an `allow`/`prefer` connection should try the next SSL setting after this failure. */
+function tryNextSsl(error: PgError, ssl: SslSetting): boolean {
+	return ssl === false ? error.code === '28000' : error.message === noServerSsl;
+}
+
+/** One connection attempt, through each of the sslmode's settings in turn. */
+async function connectOnce(target: ConnectionTarget, options: ConnectOptions, timeoutMs: number): Promise<PgClient> {
+	const attempts = sslAttempts(target.sslMode) ?? [undefined];
+	for (const [index, ssl] of attempts.entries()) {
+		const client = new pg.Client({
+			connectionString: withoutSslMode(target.url),
+			application_name: options.applicationName ?? 'cc-dev',
+			connectionTimeoutMillis: timeoutMs,
+			pipeline: options.pipeline === true,
+			...(ssl === undefined ? {} : {ssl}),
+		});
+		client.on('error', () => {});
+		pinSessionSettings(client);
+		try {
+			await client.connect();
+			return client;
+		} catch (error) {
+			await client.end().catch(() => {});
+			if (ssl === undefined || index === attempts.length - 1 || !tryNextSsl(error as PgError, ssl)) throw error;
+		}
+	}
+	throw new Error('unreachable: no connection attempt');
+}
+
 /**
  * Opens a pg client, retrying with backoff while the server is not reachable, up to `waitMs`.
  * Wrong passwords and missing databases fail at once. Messages name the host, never the password.
@@ -89,21 +152,11 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 	let delay = 100;
 	for (let attempt = 1; ; attempt++) {
 		const remaining = Math.max(deadline - Date.now(), 0);
-		const client = new pg.Client({
-			connectionString: target.url,
-			application_name: options.applicationName ?? 'cc-dev',
+		try {
 			// At least 5 s for one attempt: a running server on a busy machine can take a second or more
 			// to answer, and a refused connection fails at once anyway.
-			connectionTimeoutMillis: Math.max(Math.min(remaining, 10_000), minimumAttemptMs),
-			pipeline: options.pipeline === true,
-		});
-		client.on('error', () => {});
-		pinSessionSettings(client);
-		try {
-			await client.connect();
-			return client;
+			return await connectOnce(target, options, Math.max(Math.min(remaining, 10_000), minimumAttemptMs));
 		} catch (error) {
-			await client.end().catch(() => {});
 			const pgError = error as PgError;
 			if (!isTransient(pgError)) throw permanentError(pgError, target);
 			const reason = redact(pgError.code ?? pgError.message);

@@ -13,7 +13,43 @@ export type ConnectionTarget = {
 	readonly database: string;
 	/** Where the URL came from, for messages: DATABASE_URL, --url, or the local database. */
 	readonly source: string;
+	/** The URL's `sslmode`, as libpq reads it (absent: no SSL, as before). */
+	readonly sslMode?: SslMode;
 };
+
+/** The sslmode values libpq documents. */
+export const sslModes = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+export type SslMode = typeof sslModes[number];
+
+function sslModeOf(parsed: URL, source: string): SslMode | undefined {
+	const value = parsed.searchParams.get('sslmode');
+	if (value === null) return undefined;
+	if ((sslModes as readonly string[]).includes(value)) return value as SslMode;
+	throw new InputError(`${source} has an unknown sslmode "${value}".`, {
+		hint: `Use one of ${sslModes.join(', ')} (https://www.postgresql.org/docs/current/libpq-ssl.html).`,
+	});
+}
+
+/** The URL without its `sslmode` parameter: cc-dev applies the mode itself (pg's own reading differs from libpq's). */
+export function withoutSslMode(url: string): string {
+	const parsed = new URL(url);
+	if (!parsed.searchParams.has('sslmode')) return url;
+	parsed.searchParams.delete('sslmode');
+	return parsed.toString();
+}
+
+/**
+ * The URL for a PostgreSQL client program (pg_dump, psql) and the password apart: a command line is
+ * visible to every user of the machine (`ps`), so the password, whether in the user-info part or a
+ * `?password=` parameter, travels in the child's PGPASSWORD instead.
+ */
+export function clientProgramConnection(target: ConnectionTarget): {readonly url: string; readonly password: string} {
+	const parsed = new URL(target.url);
+	const password = parseConnectionString(withoutSslMode(target.url)).password ?? '';
+	parsed.password = '';
+	parsed.searchParams.delete('password');
+	return {url: parsed.toString(), password};
+}
 
 function decoded(text: string, source: string, part: string): string {
 	try {
@@ -56,10 +92,11 @@ export function parseDatabaseUrl(url: string, source: string): ConnectionTarget 
 			});
 		}
 	}
+	const sslMode = sslModeOf(parsed, source);
 	const password = decoded(parsed.password, source, 'password');
 	const user = decoded(parsed.username, source, 'user name');
 	decoded(parsed.pathname, source, 'database name');
-	const driver = parseConnectionString(url);
+	const driver = parseConnectionString(withoutSslMode(url));
 	const host = (driver.host ?? '').replace(/^\[|\]$/g, '');
 	const database = driver.database ?? '';
 	if (!host || !database) {
@@ -73,7 +110,7 @@ export function parseDatabaseUrl(url: string, source: string): ConnectionTarget 
 	}
 	registerSecret(password);
 	if (typeof driver.password === 'string') registerSecret(driver.password);
-	return {url, host, port, user: user || 'postgres', database, source};
+	return {url, host, port, user: user || 'postgres', database, source, ...(sslMode ? {sslMode} : {})};
 }
 
 export function buildDatabaseUrl(parts: {user: string; password: string; host: string; port: number; database: string}): string {

@@ -2,6 +2,7 @@ import {spawn} from 'node:child_process';
 import type {Readable, Writable} from 'node:stream';
 import type {Config} from '../config/load-config.js';
 import {findPsql, type VersionedRoot} from '../database/client-programs.js';
+import {clientProgramConnection} from '../database/target.js';
 import {EnvironmentError} from '../errors.js';
 import {chooseProviderName} from './choose-provider.js';
 import type {InteractiveIo} from './docker/container-exec.js';
@@ -52,7 +53,7 @@ function runLocalPsql(config: Config, args: readonly string[], options: PsqlOpti
 		});
 	}
 	const {target} = config;
-	const childEnv = {...env, PGHOST: target.host, PGPORT: String(target.port), PGUSER: target.user, PGPASSWORD: decodeURIComponent(new URL(target.url).password), PGDATABASE: target.database};
+	const childEnv = {...env, PGHOST: target.host, PGPORT: String(target.port), PGUSER: target.user, PGPASSWORD: clientProgramConnection(target).password, PGDATABASE: target.database, ...(target.sslMode ? {PGSSLMODE: target.sslMode} : {})};
 	options.beforeLocalPsql?.();
 	return new Promise((resolve, reject) => {
 		const child = spawn(executable, [...args], {stdio: 'inherit', env: childEnv});

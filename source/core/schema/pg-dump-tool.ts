@@ -1,6 +1,6 @@
 import type {Config} from '../config/load-config.js';
 import {connect} from '../database/connect.js';
-import type {ConnectionTarget} from '../database/target.js';
+import {clientProgramConnection, type ConnectionTarget} from '../database/target.js';
 import {CancelledError, EnvironmentError, FailureError} from '../errors.js';
 import {redact} from '../redact.js';
 import {findLocalPgDump, parsePgDumpVersion, type LocalPgDump, type PgDumpVersion} from './pg-dump-binary.js';
@@ -15,12 +15,10 @@ export type PgDumpTool = {
 	run(target: ConnectionTarget, args: readonly string[], signal?: AbortSignal): Promise<string>;
 };
 
-/** The connection string without its password (that goes through PGPASSWORD, never the command line). */
-function passwordless(target: ConnectionTarget): {url: string; password: string} {
-	const parsed = new URL(target.url);
-	const password = decodeURIComponent(parsed.password);
-	parsed.password = '';
-	return {url: parsed.toString(), password};
+/** pg_dump's arguments and environment for `target`: the password goes through PGPASSWORD, never the command line. */
+export function pgDumpInvocation(target: ConnectionTarget, args: readonly string[]): {readonly args: string[]; readonly env: Readonly<Record<string, string>>} {
+	const {url, password} = clientProgramConnection(target);
+	return {args: [...args, '--dbname', url], env: {PGPASSWORD: password, PGAPPNAME: 'cc-dev dump', PGCONNECT_TIMEOUT: '10'}};
 }
 
 export function localPgDumpTool(found: LocalPgDump): PgDumpTool {
@@ -28,11 +26,11 @@ export function localPgDumpTool(found: LocalPgDump): PgDumpTool {
 		description: `pg_dump ${found.version} (${found.path})`,
 		version: found,
 		async run(target, args, signal) {
-			const {url, password} = passwordless(target);
+			const invocation = pgDumpInvocation(target, args);
 			let result;
 			try {
-				result = await runProgram(found.path, [...args, '--dbname', url], {
-					env: {PGPASSWORD: password, PGAPPNAME: 'cc-dev dump', PGCONNECT_TIMEOUT: '10'},
+				result = await runProgram(found.path, invocation.args, {
+					env: invocation.env,
 					...(signal ? {signal} : {}),
 				});
 			} catch (error) {
