@@ -75,7 +75,8 @@ const coreLayers: Record<string, number> = {
 	sql: 1,
 	database: 1,
 	config: 2,
-	guards: 3,
+	// Below the destructive operations that call it (migrations, providers), above what it reads.
+	guards: 2.5,
 	providers: 3,
 	migrations: 3,
 	lint: 4,
