@@ -45,7 +45,7 @@ function deployProcess(target: ConnectionTarget | string, args: string[], option
 		env: environment(target, options.env),
 		extendEnv: false,
 		reject: false,
-		timeout: options.timeout ?? 60_000,
+		timeout: options.timeout ?? 240_000,
 		all: true,
 	});
 }
@@ -65,7 +65,7 @@ const waitFor = async (condition: () => Promise<boolean>, timeoutMs: number): Pr
 test('10 deploys started at once against 50 pending migrations: all exit 0, each migration is applied exactly once', async (t) => {
 	const target = await freshDatabase(t);
 	const directory = migrationsDir(t, chain(50).map((spec) => ({...spec, up: `${spec.up}\nCREATE TABLE IF NOT EXISTS runs (revision text);\nINSERT INTO runs VALUES ('${spec.revision}');`})));
-	const results = await Promise.all(Array.from({length: 10}, () => deployProcess(target, ['--migrations', directory], {timeout: 90_000})));
+	const results = await Promise.all(Array.from({length: 10}, () => deployProcess(target, ['--migrations', directory], {timeout: 240_000})));
 	for (const result of results) t.is(result.exitCode, 0, result.all);
 	const appliedLines = results.flatMap((result) => result.stdout.split('\n').filter((line) => / applied +[0-9a-f]{12} /.test(line)));
 	t.is(appliedLines.length, 50);
@@ -83,7 +83,7 @@ test('10 deploys started at once against 50 pending migrations: all exit 0, each
 function localDb(command: string[], port: number, stateDir: string) {
 	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: stateDir, CC_DEV_EMBEDDED_FSYNC: 'off', NO_COLOR: '1'};
 	delete env['DATABASE_URL'];
-	return execa('node', [binary, 'db', ...command, '--provider', 'embedded', '--port', String(port)], {cwd: repoRoot, env, extendEnv: false, reject: false, timeout: 60_000});
+	return execa('node', [binary, 'db', ...command, '--provider', 'embedded', '--port', String(port)], {cwd: repoRoot, env, extendEnv: false, reject: false, timeout: 240_000});
 }
 
 /** The deploy's "waiting for ...: attempt N" lines so far, from its live output. */
@@ -331,7 +331,7 @@ test('--json writes one JSON object per event, with a time, a level and the even
 });
 
 test('on Railway without DATABASE_URL the deploy stops at once and says how to set it', async (t) => {
-	const result = await execa('node', [binary, 'deploy'], {cwd: repoRoot, env: {...environment('x', {RAILWAY_ENVIRONMENT: 'production'}), DATABASE_URL: ''}, extendEnv: false, reject: false, timeout: 20_000});
+	const result = await execa('node', [binary, 'deploy'], {cwd: repoRoot, env: {...environment('x', {RAILWAY_ENVIRONMENT: 'production'}), DATABASE_URL: ''}, extendEnv: false, reject: false, timeout: 240_000});
 	t.is(result.exitCode, 3);
 	t.regex(result.stderr, /deploy failed: DATABASE_URL is not set, and this is Railway \(RAILWAY_ENVIRONMENT=production\)\./);
 	t.regex(result.stderr, /hint: Add a variable reference to the service: DATABASE_URL=\$\{\{Postgres\.DATABASE_URL\}\}/);
@@ -413,7 +413,7 @@ test('the everyday workflow of the guide runs as written, from a new migration t
 	t.deepEqual(steps.map((argv) => argv.slice(0, 2).join(' ')), ['db start', 'migrate new', 'migrate preview', 'lint --pending', 'migrate up', 'migrate down', 'migrate up', 'dump --from-migrations', 'test']);
 	// `db start` is exercised by the late-database test above; here the test server plays the local database.
 	for (const argv of steps.slice(1)) {
-		const result = await execa('node', [binary, ...argv], {cwd: project, env: environment(target, {CC_DEV_PROJECT: project}), extendEnv: false, reject: false, timeout: 90_000, all: true});
+		const result = await execa('node', [binary, ...argv], {cwd: project, env: environment(target, {CC_DEV_PROJECT: project}), extendEnv: false, reject: false, timeout: 240_000, all: true});
 		t.is(result.exitCode, 0, `cc-dev ${argv.join(' ')}\n${result.all}`);
 		if (result.exitCode !== 0) return;
 	}

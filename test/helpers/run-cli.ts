@@ -16,7 +16,8 @@ export async function runCli(args: string[], options: {env?: Record<string, stri
 		extendEnv: true,
 		reject: false,
 		stdin: 'ignore',
-		timeout: options.timeoutMs ?? 60_000,
+		// Generous: a command takes a minute on a two-core machine running three copies of the suite; only a hung one reaches it.
+		timeout: options.timeoutMs ?? 240_000,
 	});
 	return {exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr), durationMs: Date.now() - started};
 }
