@@ -223,6 +223,7 @@ export const commands: readonly CommandSpec[] = [
 			'lock-wait': runOptions['lock-wait'],
 			yes: {type: 'boolean', short: 'y', description: 'Do not ask for confirmation'},
 			clean: {type: 'boolean', description: 'Drop the public schema and everything in it first (same transaction)'},
+			'allow-do': {type: 'boolean', description: 'Accept DO blocks in the dump (refused by default: they run arbitrary code)'},
 			...productionOption,
 			revision: {type: 'string', valueName: 'REV', description: 'The revision the dump holds (default: its "-- cc-dev revision:" line; base for none)'},
 		},

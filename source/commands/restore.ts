@@ -26,6 +26,7 @@ export async function runRestore(context: CommandContext): Promise<ExitCode> {
 		waitMs: config.waitMs,
 		lockWaitMs: config.lockWaitMs,
 		clean: context.flag('clean'),
+		allowDo: context.flag('allow-do'),
 		allowProduction: context.flag('production'),
 		railwayEnvironment: config.railwayEnvironment,
 		onEvent: context.onEvent,

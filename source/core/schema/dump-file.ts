@@ -2,6 +2,8 @@ import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'nod
 import path from 'node:path';
 import {InputError} from '../errors.js';
 import {splitStatements, type Statement} from '../migrations/statements.js';
+import {positionAt} from '../migrations/text-position.js';
+import {refusedDumpStatements, type AllowlistOptions} from './dump-allowlist.js';
 import {dumpRevision} from './dump-schema.js';
 
 /** A plain-SQL schema dump, read and parsed, ready to run statement by statement. */
@@ -104,8 +106,18 @@ function readRegularFile(file: string): Buffer {
 	}
 }
 
-/** Reads a plain SQL dump and parses it with PostgreSQL's parser; a file that is missing, binary or not SQL is a clear InputError. */
-export async function readDumpFile(file: string): Promise<DumpScript> {
+/** The first line of a statement, shortened, to name it in a refusal. */
+function firstLine(sql: string): string {
+	const line = sql.split('\n')[0]!.trim();
+	return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+}
+
+/**
+ * Reads a plain SQL dump and parses it with PostgreSQL's parser; a file that is missing, binary or
+ * not SQL is a clear InputError, and so is one with a statement a schema-only dump does not hold
+ * (dump-allowlist.ts): every such statement is listed with file:line, before anything runs.
+ */
+export async function readDumpFile(file: string, options: AllowlistOptions = {}): Promise<DumpScript> {
 	const fileName = path.basename(file);
 	const buffer = readRegularFile(file);
 	if (buffer.subarray(0, 5).toString('latin1') === 'PGDMP') {
@@ -121,5 +133,12 @@ export async function readDumpFile(file: string): Promise<DumpScript> {
 		throw error;
 	});
 	if (statements.length === 0) throw new InputError(`${fileName} holds no SQL statements.`, {hint: 'Give the path of a schema dump made by cc-dev dump.'});
+	const refused = refusedDumpStatements(statements, options);
+	if (refused.length > 0) {
+		const listed = refused.map(({statement, reason}) => `  ${fileName}:${positionAt(text, statement.start).line}: ${firstLine(statement.sql)}\n      ${reason}`);
+		throw new InputError(`${fileName} holds ${refused.length === 1 ? 'a statement' : `${refused.length} statements`} a schema-only dump does not; nothing was run:\n${listed.join('\n')}`, {
+			hint: `Remove ${refused.length === 1 ? 'it' : 'them'} (cc-dev dump writes a file restore accepts), or restore the file with psql if you trust all of it.`,
+		});
+	}
 	return {path: file, fileName, text, statements, revision: dumpRevision(text)};
 }

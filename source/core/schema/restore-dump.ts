@@ -24,6 +24,8 @@ export type RestoreOptions = {
 	/** Whether a production target is allowed (required: see ProductionGuard). */
 	readonly allowProduction: ProductionGuard['allowProduction'];
 	readonly railwayEnvironment: ProductionGuard['railwayEnvironment'];
+	/** Accept DO blocks in the dump (refused by default: they run arbitrary code). */
+	readonly allowDo?: boolean;
 	readonly onEvent?: EventSink;
 	readonly signal?: AbortSignal;
 };
@@ -108,7 +110,7 @@ async function guardedPlan(client: PgClient, script: DumpScript, recorded: Retur
 /** Reads and checks the dump, looks at the target, and says what a restore would do; changes nothing. */
 export async function planRestore(options: RestoreOptions): Promise<RestorePlan> {
 	refuseProduction(options);
-	const script = await readDumpFile(options.file);
+	const script = await readDumpFile(options.file, {allowDo: options.allowDo === true});
 	const recorded = resolveRecorded(options, script);
 	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev restore'});
 	try {
@@ -147,7 +149,7 @@ const cleanSql = [
 export async function restoreDump(options: RestoreOptions): Promise<RestoreResult> {
 	const started = performance.now();
 	refuseProduction(options);
-	const script = await readDumpFile(options.file);
+	const script = await readDumpFile(options.file, {allowDo: options.allowDo === true});
 	const recorded = resolveRecorded(options, script);
 	const graph = buildGraph(loadMigrations(options.migrationsDir));
 	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev restore'});
