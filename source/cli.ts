@@ -13,8 +13,8 @@ const standardIo: Io = {stdout: process.stdout, stderr: process.stderr, stdin: p
 
 /**
  * argv -> command -> exit code. A terminal with no command opens the interactive app; without a
- * terminal, no command prints help and exits 2. Ctrl-C cancels the running operation (it cleans
- * up and exits 1); a second Ctrl-C exits at once with 130.
+ * terminal, no command prints help and exits 2. Ctrl-C (or SIGTERM) cancels the running operation
+ * (it cleans up and exits 1); a second one exits at once with 130.
  */
 export async function main(argv: readonly string[], io: Io = standardIo): Promise<number> {
 	// Words after `--` belong to deploy's start command, not to cc-dev.
@@ -53,7 +53,9 @@ export async function main(argv: readonly string[], io: Io = standardIo): Promis
 			process.exit(130);
 		}
 	};
-	process.on('SIGINT', onSignal);
+	// SIGTERM (timeout, a supervisor) cancels like Ctrl-C; deploy traps its stop signals itself, to hand them to its start command.
+	const stopSignals: NodeJS.Signals[] = found.spec.path[0] === 'deploy' ? ['SIGINT'] : ['SIGINT', 'SIGTERM'];
+	for (const signal of stopSignals) process.on(signal, onSignal);
 	try {
 		const args = parseCommandArguments(found.spec, found.rest);
 		if (args.values['help']) {
@@ -70,6 +72,6 @@ export async function main(argv: readonly string[], io: Io = standardIo): Promis
 		io.stderr.write(`${errorText(error, style, verbose)}\n`);
 		return isCcDevError(error) ? error.exitCode : 1;
 	} finally {
-		process.off('SIGINT', onSignal);
+		for (const signal of stopSignals) process.off(signal, onSignal);
 	}
 }

@@ -131,7 +131,7 @@ async function makeDurable(client: PgClient): Promise<void> {
 	await client.query('SELECT pg_current_xact_id()');
 }
 
-async function cancelBackend(target: ConnectionTarget, pid: number | undefined): Promise<void> {
+export async function cancelBackend(target: ConnectionTarget, pid: number | undefined): Promise<void> {
 	if (!pid) return;
 	try {
 		const client = await connect(target, {waitMs: 0, applicationName: 'cc-dev cancel'});

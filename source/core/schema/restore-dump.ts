@@ -6,6 +6,7 @@ import {productionReason, requireNonProductionTarget, type ProductionGuard} from
 import {ancestorsOf, buildGraph, resolveRevision} from '../migrations/graph.js';
 import {loadMigrations} from '../migrations/load-migrations.js';
 import {acquireMigrationLock, releaseMigrationLock} from '../migrations/lock.js';
+import {cancelBackend} from '../migrations/migration-session.js';
 import {isPostgresError, toMigrationSqlError} from '../migrations/sql-error.js';
 import {createVersionTableSql, qualifiedVersionTable, recordRevisionsQuery} from '../migrations/version-table.js';
 import {readDumpFile, type DumpScript} from './dump-file.js';
@@ -129,6 +130,7 @@ export async function executeDumpScript(client: PgClient, script: DumpScript, si
 			await client.query(statement.sql);
 		} catch (error) {
 			if (!isPostgresError(error)) throw error;
+			if (signal?.aborted) throw new CancelledError('Cancelled during the restore: the running statement was stopped and everything rolled back; the database is unchanged.', {cause: error});
 			throw toMigrationSqlError(error, script.fileName, script.text, section, statement, 'The restore was rolled back: the database is exactly as it was before.');
 		}
 	}
@@ -153,8 +155,15 @@ export async function restoreDump(options: RestoreOptions): Promise<RestoreResul
 	const recorded = resolveRecorded(options, script);
 	const graph = buildGraph(loadMigrations(options.migrationsDir));
 	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev restore'});
+	// Ctrl-C or SIGTERM stops the statement running on the server (as migrate does), so the rollback and the lock's release follow at once.
+	const cancel = (): void => {
+		void cancelBackend(options.target, (client as unknown as {processID?: number}).processID);
+	};
+	options.signal?.addEventListener('abort', cancel, {once: true});
 	let locked = false;
 	try {
+		// If this process dies (a second Ctrl-C, SIGKILL), the server ends the backend within a second instead of finishing the statement with the lock held.
+		await client.query(`SET client_connection_check_interval = '1s'`).catch(() => {});
 		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal});
 		locked = true;
 		const plan = await guardedPlan(client, script, recorded, options);
@@ -173,6 +182,7 @@ export async function restoreDump(options: RestoreOptions): Promise<RestoreResul
 		}
 		return {...plan, durationMs: performance.now() - started};
 	} finally {
+		options.signal?.removeEventListener('abort', cancel);
 		if (locked) await releaseMigrationLock(client).catch(() => {});
 		await client.end().catch(() => {});
 	}
