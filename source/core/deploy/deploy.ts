@@ -1,7 +1,7 @@
 import {describeTarget} from '../database/target.js';
 import type {CoreEvent} from '../events.js';
 import {withMigrationSession, type MigrationSession, type SessionOptions} from '../migrations/migration-session.js';
-import {executePlan, planRun, type AppliedStep} from '../migrations/run-migrations.js';
+import {analysingBeforeLock, executePlan, planRun, type AppliedStep} from '../migrations/run-migrations.js';
 import type {DeployEventSink, DeployFinding, PlannedMigration} from './deploy-events.js';
 import {planDryRun} from './dry-run-plan.js';
 import {ensureExtensions, requiredExtensions, type ExtensionOutcome} from './extensions.js';
@@ -101,7 +101,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 		if (event.type === 'lock-acquired') lockWaitedMs = event.waitedMs;
 		emit(event);
 	};
-	const outcome = await withMigrationSession({...options, onEvent: sessionEvents, adopt: !isDryRun}, async (session) => {
+	const outcome = await withMigrationSession(analysingBeforeLock({...options, onEvent: sessionEvents, adopt: !isDryRun}, {direction: 'up'}), async (session) => {
 		const frame = await openFrame(session, options, lockWaitedMs);
 		return isDryRun ? dryRun(session, frame, options) : apply(session, frame, options, adopted);
 	});

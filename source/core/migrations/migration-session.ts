@@ -1,6 +1,7 @@
 import type {Config} from '../config/load-config.js';
 import {connect, type PgClient} from '../database/connect.js';
 import type {ConnectionTarget} from '../database/target.js';
+import {CancelledError} from '../errors.js';
 import type {EventSink} from '../events.js';
 import {buildGraph, type RevisionGraph} from './graph.js';
 import {loadMigrations} from './load-migrations.js';
@@ -21,6 +22,12 @@ export type SessionOptions = {
 	readonly adopt?: boolean;
 	/** The project's state folder (.cc-dev): its cache of the migrations' parse analysis. None: no cache. */
 	readonly stateDir?: string;
+	/**
+	 * Work done after connecting and before taking the migration lock, on the state as read without
+	 * it (the migrations' analysis, so that a slow one does not hold the lock). Its failures are left
+	 * for the same work under the lock to report.
+	 */
+	readonly beforeLock?: (view: {readonly graph: RevisionGraph; readonly state: DatabaseState}) => Promise<void>;
 };
 
 /** The session options a configuration gives, plus the caller's progress sink and cancellation. */
@@ -78,6 +85,11 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 		// mid-migration), rolling back and freeing the lock instead of finishing the statement first.
 		// Only where the server's OS supports it (PostgreSQL 14+ on Linux).
 		await client.query(`SET client_connection_check_interval = '1s'`).catch(() => {});
+		if (options.beforeLock) {
+			const beforeLock = options.beforeLock;
+			await readDatabaseState(client, graph).then((state) => beforeLock({graph, state})).catch(() => {});
+			if (options.signal?.aborted) throw new CancelledError('Cancelled before taking the migration lock.');
+		}
 		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal});
 		locked = true;
 		let state = await readDatabaseState(client, graph);

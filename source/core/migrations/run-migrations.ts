@@ -36,21 +36,47 @@ export type RunResult = {
 	readonly totalMs: number;
 };
 
-/** Plans a run from the database's real state: the migrations `up` or `down` would run, analysed. */
-export async function planRun(session: MigrationSession, options: Pick<RunOptions, 'direction' | 'to' | 'steps'>): Promise<AnalysedMigration[]> {
-	requireConsistentState(session.state, session.graph);
-	let plan: Migration[];
-	if (options.direction === 'up') {
-		plan = planUp(session.graph, session.state.appliedSet, options.to);
-	} else {
-		plan = planDown(session.graph, session.state.appliedSet, {to: options.to, steps: options.steps});
-		requireDownSections(plan);
-	}
-	const cache = session.options.stateDir === undefined ? undefined : openAnalysisCache(session.options.stateDir);
+/** The migrations `up` or `down` would run from this state, in order (not analysed yet). */
+function planMigrations(graph: MigrationSession['graph'], state: MigrationSession['state'], options: Pick<RunOptions, 'direction' | 'to' | 'steps'>): Migration[] {
+	requireConsistentState(state, graph);
+	if (options.direction === 'up') return planUp(graph, state.appliedSet, options.to);
+	const plan = planDown(graph, state.appliedSet, {to: options.to, steps: options.steps});
+	requireDownSections(plan);
+	return plan;
+}
+
+/** Analyses each migration, letting the event loop run between files so that SIGTERM and Ctrl-C stay effective. */
+async function analyseAll(plan: readonly Migration[], direction: Direction, options: Pick<SessionOptions, 'stateDir' | 'signal'>, ready?: ReadonlyMap<Migration, AnalysedMigration>): Promise<AnalysedMigration[]> {
+	const cache = options.stateDir === undefined ? undefined : openAnalysisCache(options.stateDir);
 	const analysed: AnalysedMigration[] = [];
-	for (const migration of plan) analysed.push(await analyseMigration(migration, options.direction, cache));
+	for (const migration of plan) {
+		await new Promise((resolve) => setImmediate(resolve));
+		if (options.signal?.aborted) throw new CancelledError('Cancelled while analysing the migrations.');
+		analysed.push(ready?.get(migration) ?? await analyseMigration(migration, direction, cache));
+	}
 	cache?.save();
 	return analysed;
+}
+
+/**
+ * Session options that analyse the migrations a run would apply before the lock is taken, from the
+ * state read without it; planRun then reuses each analysis whose migration is still in the plan.
+ */
+export function analysingBeforeLock<O extends SessionOptions>(options: O, plan: Pick<RunOptions, 'direction' | 'to' | 'steps'>): O & {readonly analysed: Map<Migration, AnalysedMigration>} {
+	const analysed = new Map<Migration, AnalysedMigration>();
+	return {
+		...options,
+		analysed,
+		async beforeLock({graph, state}) {
+			for (const step of await analyseAll(planMigrations(graph, state, plan), plan.direction, options)) analysed.set(step.migration, step);
+		},
+	};
+}
+
+/** Plans a run from the database's real state: the migrations `up` or `down` would run, analysed. */
+export async function planRun(session: MigrationSession, options: Pick<RunOptions, 'direction' | 'to' | 'steps'>): Promise<AnalysedMigration[]> {
+	const ready = (session.options as {analysed?: ReadonlyMap<Migration, AnalysedMigration>}).analysed;
+	return analyseAll(planMigrations(session.graph, session.state, options), options.direction, session.options, ready);
 }
 
 function isLockTimeout(error: unknown): boolean {
@@ -126,7 +152,7 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 export async function runMigrations(options: RunOptions): Promise<RunResult> {
 	const started = performance.now();
 	if (options.direction === 'down') requireNonProductionTarget(options.target, options, 'migrate down');
-	return withMigrationSession(options, async (session) => {
+	return withMigrationSession(analysingBeforeLock(options, options), async (session) => {
 		const before = session.state.current;
 		const plan = await planRun(session, options);
 		const steps = await executePlan(session, plan, options.lockRetries ?? 0);

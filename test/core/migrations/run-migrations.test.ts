@@ -275,3 +275,32 @@ test('a migration blocked by another transaction fails at the lock timeout, name
 	const result = await runMigrations(options(target, directory, {lockTimeout: '200ms'}));
 	t.is(result.steps.length, 1);
 });
+
+test('the migrations are analysed before the migration lock is taken: analysis never waits on, nor holds, the lock', async (t) => {
+	const {existsSync, mkdtempSync, rmSync} = await import('node:fs');
+	const {tmpdir} = await import('node:os');
+	const pg = (await import('pg')).default;
+	const {migrationLockKey} = await import('../../../source/core/migrations/lock.js');
+	const target = await freshDatabase(t);
+	const directory = migrationsDir(t, chain(2));
+	const stateDir = mkdtempSync(path.join(tmpdir(), 'cc-dev-analysis-'));
+	t.teardown(() => rmSync(stateDir, {recursive: true, force: true}));
+	const holder = new pg.Client({connectionString: target.url});
+	await holder.connect();
+	t.teardown(() => holder.end().catch(() => {}));
+	await holder.query('select pg_advisory_lock($1::bigint)', [migrationLockKey]);
+
+	let cacheWrittenWhileWaiting: boolean | undefined;
+	const run = runMigrations(options(target, directory, {
+		stateDir,
+		lockWaitMs: 120_000,
+		onEvent(event) {
+			if (event.type !== 'lock-waiting' || cacheWrittenWhileWaiting !== undefined) return;
+			cacheWrittenWhileWaiting = existsSync(path.join(stateDir, 'cache', 'analysis.json'));
+			void holder.query('select pg_advisory_unlock($1::bigint)', [migrationLockKey]);
+		},
+	}));
+	const result = await run;
+	t.true(cacheWrittenWhileWaiting, 'the analysis was saved before the run waited for the lock');
+	t.deepEqual(result.steps.map((step) => step.revision), ['000000000001', '000000000002']);
+});
