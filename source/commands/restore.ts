@@ -8,7 +8,10 @@ import {confirmOrFail} from './confirm.js';
 function describePlan(context: CommandContext, plan: RestorePlan): void {
 	const {style} = context;
 	context.err(style.bold(`Restore ${path.basename(plan.file)} into ${plan.target}:`));
-	if (plan.clean && plan.existingTables.length > 0) context.err(`  ${style.red('drop')} the public schema and everything in it (${plan.existingTables.length} tables now)`);
+	if (plan.clean && plan.existingTables.length > 0) context.err(`  ${style.red('drop')} the public schema and everything in it (${plan.publicTables} table${plan.publicTables === 1 ? '' : 's'} now)`);
+	if (plan.cascadesOutside.length > 0) {
+		context.err(`  ${style.red('drop')} with it, in other schemas (they depend on public): ${plan.cascadesOutside.slice(0, 10).join(', ')}${plan.cascadesOutside.length > 10 ? `, and ${plan.cascadesOutside.length - 10} more` : ''}`);
+	}
 	context.err(`  run its ${plan.statementCount} statements in one transaction (a failure leaves the database as it is)`);
 	context.err(`  record ${plan.revision ? `revision ${plan.revision} (from the ${plan.revisionSource}) and its ${plan.revisions.length - 1} ancestor${plan.revisions.length === 2 ? '' : 's'} as restored` : 'no revision (base)'}`);
 	if (plan.production) context.err(`  ${style.yellow('production')}: ${plan.production} (allowed with --production)`);

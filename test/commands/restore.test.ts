@@ -73,3 +73,14 @@ test('a restore that fails halfway: exit 1, file:line:column, the database untou
 	t.regex(result.stderr, /rolled back/);
 	t.deepEqual(await tables(target), []);
 });
+
+test('restore --clean lists what the cascade drops in other schemas and counts only public tables', async (t) => {
+	const target = await freshDatabase(t);
+	await query(target, 'CREATE TABLE public.decks_old (id int PRIMARY KEY); CREATE SCHEMA other; CREATE VIEW other.deck_ids AS SELECT id FROM public.decks_old; CREATE TABLE other.cards (deck int REFERENCES public.decks_old (id))');
+	const plan = await runCli(['restore', schemaFile, '--clean'], target);
+	t.is(plan.exitCode, 2, plan.stderr);
+	t.regex(plan.stderr, /drop the public schema and everything in it \(1 table now\)/);
+	t.regex(plan.stderr, /with it, in other schemas \(they depend on public\): .*view other\.deck_ids/);
+	t.regex(plan.stderr, /constraint cards_deck_fkey on table other\.cards/);
+	t.notRegex(plan.stderr, /(?<!on )table other\.cards|type other\.deck_ids/);
+});

@@ -43,6 +43,10 @@ export type RestorePlan = {
 	/** Tables the database has now (schema.table). */
 	readonly existingTables: readonly string[];
 	readonly clean: boolean;
+	/** With clean: the tables of public that its drop removes. */
+	readonly publicTables: number;
+	/** With clean: what DROP SCHEMA public CASCADE also drops in other schemas (views, foreign keys, ...), from pg_depend. */
+	readonly cascadesOutside: readonly string[];
 	/** Why the target looks like production, when it does. */
 	readonly production: string | undefined;
 };
@@ -57,6 +61,29 @@ async function userTables(client: PgClient): Promise<string[]> {
 		 order by 1`,
 	);
 	return result.rows.map((row) => row.name);
+}
+
+/**
+ * The objects outside public that `DROP SCHEMA public CASCADE` would drop: everything that depends
+ * (normally or automatically) on public or on what is in it, following internal dependencies to
+ * their owner (a view's rewrite rule to the view).
+ */
+async function cascadesOutsidePublic(client: PgClient): Promise<string[]> {
+	const result = await client.query<{object: string}>(
+		`with recursive dropped(classid, objid, objsubid) as (
+			select 'pg_namespace'::regclass::oid, 'public'::regnamespace::oid, 0
+			union
+			select case when forward then d.classid else d.refclassid end, case when forward then d.objid else d.refobjid end, case when forward then d.objsubid else 0 end
+			 from dropped join pg_depend d on (d.refclassid = dropped.classid and d.refobjid = dropped.objid and d.deptype in ('n', 'a', 'i', 'e'))
+			   or (d.classid = dropped.classid and d.objid = dropped.objid and d.deptype = 'i'),
+			 lateral (select d.refclassid = dropped.classid and d.refobjid = dropped.objid as forward) as direction
+		)
+		select distinct pg_describe_object(classid, objid, objsubid) as object from dropped, pg_identify_object(classid, objid, objsubid) as identity
+		 where identity.schema is not null and identity.schema <> 'public' and identity.schema not like 'pg\\_%' and identity.schema <> 'information_schema'
+		   and not (classid = 'pg_type'::regclass and exists (select 1 from pg_type t left join pg_class c on c.oid = t.typrelid where t.oid = objid and ((t.typrelid <> 0 and c.relkind <> 'c') or t.typcategory = 'A')))
+		 order by 1`,
+	);
+	return result.rows.map((row) => row.object);
 }
 
 function resolveRecorded(options: RestoreOptions, script: DumpScript): {revision: string | undefined; revisions: string[]; source: RestorePlan['revisionSource']} {
@@ -93,6 +120,7 @@ function refusals(plan: RestorePlan): void {
 
 /** What the restore will do on this database; refuses production and non-empty targets without their flags. */
 async function guardedPlan(client: PgClient, script: DumpScript, recorded: ReturnType<typeof resolveRecorded>, options: RestoreOptions): Promise<RestorePlan> {
+	const existingTables = await userTables(client);
 	const plan: RestorePlan = {
 		target: describeTarget(options.target),
 		file: options.file,
@@ -100,8 +128,10 @@ async function guardedPlan(client: PgClient, script: DumpScript, recorded: Retur
 		revision: recorded.revision,
 		revisions: recorded.revisions,
 		revisionSource: recorded.source,
-		existingTables: await userTables(client),
+		existingTables,
 		clean: options.clean === true,
+		publicTables: existingTables.filter((table) => table.startsWith('public.')).length,
+		cascadesOutside: options.clean === true ? await cascadesOutsidePublic(client) : [],
 		production: refuseProduction(options),
 	};
 	refusals(plan);
