@@ -45,14 +45,14 @@ function planMigrations(graph: MigrationSession['graph'], state: MigrationSessio
 	return plan;
 }
 
-/** Analyses each migration, letting the event loop run between files so that SIGTERM and Ctrl-C stay effective. */
+/** Analyses each migration, letting the event loop run between files and between pieces of a large one, so that SIGTERM and Ctrl-C stay effective. */
 async function analyseAll(plan: readonly Migration[], direction: Direction, options: Pick<SessionOptions, 'stateDir' | 'signal'>, ready?: ReadonlyMap<Migration, AnalysedMigration>): Promise<AnalysedMigration[]> {
 	const cache = options.stateDir === undefined ? undefined : openAnalysisCache(options.stateDir);
 	const analysed: AnalysedMigration[] = [];
 	for (const migration of plan) {
 		await new Promise((resolve) => setImmediate(resolve));
 		if (options.signal?.aborted) throw new CancelledError('Cancelled while analysing the migrations.');
-		analysed.push(ready?.get(migration) ?? await analyseMigration(migration, direction, cache));
+		analysed.push(ready?.get(migration) ?? await analyseMigration(migration, direction, cache, options.signal));
 	}
 	cache?.save();
 	return analysed;

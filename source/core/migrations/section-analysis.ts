@@ -153,11 +153,11 @@ export function openAnalysisCache(stateDir: string): AnalysisCache | undefined {
  * again: the PostgreSQL parser (WASM) is not even loaded when every section is known. Only
  * sections that parse are cached: a syntax error is found again every time.
  */
-export async function analyseSection(section: Section, fileName: string, cache?: AnalysisCache): Promise<AnalysedStatement[]> {
+export async function analyseSection(section: Section, fileName: string, cache?: AnalysisCache, signal?: AbortSignal): Promise<AnalysedStatement[]> {
 	const key = cache ? digestOf(section.sql) : '';
 	const cached = cache?.get(key);
 	if (cached && fits(section.sql, cached)) return cached.map((stored) => analysed(section.sql, stored));
-	const stored = (await splitStatements(section, fileName)).map(fromParse);
+	const stored = await splitStatements(section, fileName, {keep: fromParse, signal});
 	cache?.set(key, stored);
 	return stored.map((entry) => analysed(section.sql, entry));
 }

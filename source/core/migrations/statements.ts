@@ -1,5 +1,5 @@
 import {InputError} from '../errors.js';
-import {loadParser, parseSql} from '../sql/parse-sql.js';
+import {parseSqlCancellable} from '../sql/parse-sql.js';
 import type {Migration, Section} from './migration.js';
 import {pinnedSetting} from './pinned-settings.js';
 import {analyseSection, type AnalysedStatement, type AnalysisCache} from './section-analysis.js';
@@ -21,20 +21,29 @@ function sectionLocation(fileName: string, section: Section, offset: number): st
 	return `${fileName}:${section.line + where.line - 1}:${where.line === 1 ? section.column + where.column - 1 : where.column}`;
 }
 
-/** Splits a section into statements with the real PostgreSQL parser; a syntax error names file:line:column. */
-export async function splitStatements(section: Section, fileName: string): Promise<Statement[]> {
-	await loadParser();
-	const parsed = parseSql(section.sql);
+/**
+ * Splits a section into statements with the real PostgreSQL parser; a syntax error names
+ * file:line:column. `keep` turns each statement into what the caller needs as soon as it is parsed
+ * (the analysis keeps no parse trees); `signal` cancels the parse of a large section between pieces.
+ */
+export async function splitStatements<T = Statement>(section: Section, fileName: string, options: {readonly keep?: (statement: Statement) => T; readonly signal?: AbortSignal} = {}): Promise<T[]> {
+	const keep = options.keep ?? ((statement: Statement) => statement as T);
+	const parsed = await parseSqlCancellable(
+		section.sql,
+		(statement) =>
+			keep({
+				sql: section.sql.slice(statement.start, statement.end),
+				start: statement.start,
+				end: statement.end,
+				kind: statement.kind,
+				node: (statement.node as unknown as Record<string, Record<string, unknown>>)[statement.kind] ?? {},
+			}),
+		options.signal,
+	);
 	if (!parsed.ok) {
 		throw new InputError(`${sectionLocation(fileName, section, parsed.offset)}: ${parsed.message}`, {hint: 'Fix the SQL at that position.'});
 	}
-	return parsed.statements.map((statement) => ({
-		sql: section.sql.slice(statement.start, statement.end),
-		start: statement.start,
-		end: statement.end,
-		kind: statement.kind,
-		node: (statement.node as unknown as Record<string, Record<string, unknown>>)[statement.kind] ?? {},
-	}));
+	return [...parsed.statements];
 }
 
 /** Why a statement cannot run inside a transaction block, or undefined when it can. */
@@ -79,10 +88,10 @@ export function locationOf(migration: Migration, section: Section, offset: numbe
  * anything runs, and so are syntax errors (exit 2, nothing changed). With a cache, a section
  * analysed before is not parsed again (section-analysis.ts).
  */
-export async function analyseMigration(migration: Migration, direction: 'up' | 'down', cache?: AnalysisCache): Promise<AnalysedMigration> {
+export async function analyseMigration(migration: Migration, direction: 'up' | 'down', cache?: AnalysisCache, signal?: AbortSignal): Promise<AnalysedMigration> {
 	const section = direction === 'up' ? migration.up : migration.down!;
 	const transactional = migration.transaction === 'per-migration';
-	const statements = await analyseSection(section, migration.fileName, cache);
+	const statements = await analyseSection(section, migration.fileName, cache, signal);
 	for (const statement of statements) {
 		if (statement.pinnedSettingChange) {
 			throw new InputError(`${locationOf(migration, section, statement.start)}: the statement ${statement.pinnedSettingChange}; cc-dev keeps ${pinnedSetting} on in every session.`, {
