@@ -201,8 +201,12 @@ export async function restoreDump(options: RestoreOptions): Promise<RestoreResul
 		try {
 			if (plan.clean) for (const statement of cleanSql) await client.query(statement);
 			await executeDumpScript(client, script, options.signal);
+			// The version table is replaced, not reused: one the dump defined could carry a default,
+			// check, policy or column type that runs the dump's code when the revision is recorded.
+			// search_path = pg_catalog: now(), unnest() and the types are PostgreSQL's own, whatever the session had.
+			await client.query('SET LOCAL search_path = pg_catalog');
+			await client.query(`DROP TABLE IF EXISTS ${qualifiedVersionTable}`);
 			await client.query(createVersionTableSql);
-			await client.query(`DELETE FROM ${qualifiedVersionTable}`);
 			const restored = recordRevisionsQuery(plan.revisions.map((revision) => graph.byRevision.get(revision)!), 'restored');
 			await client.query(restored.text, [...restored.values]);
 			await client.query('COMMIT');

@@ -100,3 +100,26 @@ test('restoring waits for the migration lock', async (t) => {
 	await t.throwsAsync(restoreDump(options(target, {lockWaitMs: 300})), {message: /holds the migration lock/});
 	t.deepEqual(await tables(target), []);
 });
+
+test("recording the restored revision runs none of the dump's code: a version table it defines is replaced, whatever the session's search_path", async (t) => {
+	const target = await freshDatabase(t);
+	// Set on the database, so the restore's session starts with the dump's public.now() ahead of PostgreSQL's.
+	const [{name}] = (await query<{name: string}>(target, 'select current_database() as name')) as [{name: string}];
+	await query(target, `ALTER DATABASE "${name}" SET search_path = public, pg_catalog`);
+	const hostile = [
+		'CREATE TABLE public.calls (what text);',
+		"CREATE FUNCTION public.spy() RETURNS text LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls VALUES ('default'); RETURN 'x'; END $$;",
+		"CREATE FUNCTION public.now() RETURNS timestamp with time zone LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls VALUES ('now'); RETURN pg_catalog.now(); END $$;",
+		'ALTER TABLE ONLY public.cc_dev_migrations ALTER COLUMN message SET DEFAULT public.spy();',
+		'ALTER TABLE ONLY public.cc_dev_migrations ALTER COLUMN applied_by SET DEFAULT public.spy();',
+		'ALTER TABLE ONLY public.cc_dev_migrations ADD CONSTRAINT spied CHECK (public.spy() IS NOT NULL);',
+	].join('\n');
+	// Without pg_dump's set_config line, the session keeps the database's search_path.
+	const dump = readFileSync(schemaFile, 'utf8').replace("SELECT pg_catalog.set_config('search_path', '', false);", '');
+	const file = dumpFile(t, `${dump}\n${hostile}\n`);
+	await restoreDump(options(target, {file}));
+	t.deepEqual(await query(target, 'select what from public.calls'), []);
+	const defaults = await query<{column_name: string; column_default: string | null}>(target, "select column_name, column_default from information_schema.columns where table_schema = 'public' and table_name = 'cc_dev_migrations' and column_default is not null order by 1");
+	t.false(defaults.some((row) => row.column_default?.includes('spy') ?? false), JSON.stringify(defaults));
+	t.deepEqual(await query(target, 'select revision, how from public.cc_dev_migrations'), [{revision: '28a8c0e6e895', how: 'restored'}]);
+});
