@@ -108,6 +108,17 @@ test('statements that cannot run in a transaction are caught before anything run
 	t.deepEqual(await tables(target), []);
 });
 
+test('ALTER TYPE ... ADD VALUE runs inside a wrapped migration (PostgreSQL 12+), which commits the value with the migration', async (t) => {
+	const target = await freshDatabase(t);
+	const directory = migrationsDir(t, [
+		{revision: '000000000001', up: "CREATE TYPE public.mood AS ENUM ('calm');", down: 'DROP TYPE public.mood;'},
+		{revision: '000000000002', parents: ['000000000001'], up: "ALTER TYPE public.mood ADD VALUE 'busy';\nCREATE TABLE public.moods (id int);", down: 'DROP TABLE public.moods;'},
+	]);
+	await runMigrations(options(target, directory));
+	t.deepEqual(await query(target, "select enumlabel from pg_enum e join pg_type t on t.oid = e.enumtypid where t.typname = 'mood' order by enumsortorder"), [{enumlabel: 'calm'}, {enumlabel: 'busy'}]);
+	t.deepEqual(await versions(target), ['000000000001', '000000000002']);
+});
+
 test('Transaction: none runs statements outside a transaction', async (t) => {
 	const target = await freshDatabase(t);
 	const directory = migrationsDir(t, [
