@@ -35,6 +35,8 @@ const cases: Case[] = [
 	{args: ['migrate', 'preview', '--steps', 'x'], message: /^error --steps takes a whole number \(got "x"\)\.$/m},
 	{args: ['migrate', 'preview', '--steps', '2'], message: /^error --steps applies to a revert preview only: it counts the migrations to revert\.\nhint  For example: cc-dev migrate preview --down --steps 2$/m},
 	{args: ['migrate', 'preview', '--down', '--steps', '0'], message: /^error --steps must be a positive whole number \(got 0\)\.$/m},
+	{args: ['migrate', 'down', '--steps', '0'], message: /^error --steps must be a positive whole number \(got 0\)\.$/m},
+	{args: ['migrate', 'down', '--steps', 'x'], message: /^error --steps takes a whole number \(got "x"\)\.$/m},
 	{args: ['migrate', 'preview', '--down', '--steps=-1'], message: /^error --steps takes a whole number \(got "-1"\)\.$/m},
 ];
 

@@ -4,7 +4,7 @@ import {requireNonProductionTarget, type ProductionGuard} from '../guards/produc
 import {executeStep, type Wrapping} from './execute-step.js';
 import type {Migration} from './migration.js';
 import {withMigrationSession, type MigrationSession, type SessionOptions} from './migration-session.js';
-import {planDown, planUp, requireDownSections} from './plan.js';
+import {checkSteps, planDown, planUp, requireDownSections} from './plan.js';
 import {findLockBlockers} from './lock-blockers.js';
 import {requireConsistentState} from './state.js';
 import {openAnalysisCache} from './section-analysis.js';
@@ -151,7 +151,10 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 /** `migrate up` and `migrate down`: plan from the real state, run under the lock, report. */
 export async function runMigrations(options: RunOptions): Promise<RunResult> {
 	const started = performance.now();
-	if (options.direction === 'down') requireNonProductionTarget(options.target, options, 'migrate down');
+	if (options.direction === 'down') {
+		checkSteps(options.steps);
+		requireNonProductionTarget(options.target, options, 'migrate down');
+	}
 	return withMigrationSession(analysingBeforeLock(options, options), async (session) => {
 		const before = session.state.current;
 		const plan = await planRun(session, options);
