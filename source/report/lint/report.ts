@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type {LintFinding} from '../../core/lint/index.js';
-import {plural} from '../../core/plural.js';
+import {groupThousands, plural} from '../../core/plural.js';
 
 /** What a lint renderer shows: the files that were linted and what was found in them. */
 export type LintReport = {
@@ -36,5 +36,5 @@ export function summaryLine(report: LintReport): string {
 	if (errors + warnings === 0) return `No problems in ${files}.`;
 	const withFindings = new Set(report.findings.map((finding) => finding.path)).size;
 	const parts = [errors > 0 ? plural(errors, 'error') : undefined, warnings > 0 ? plural(warnings, 'warning') : undefined].filter(Boolean);
-	return `${parts.join(' and ')} in ${withFindings.toLocaleString('en-US')} of ${files}.`;
+	return `${parts.join(' and ')} in ${groupThousands(withFindings)} of ${files}.`;
 }
