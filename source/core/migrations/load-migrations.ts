@@ -1,4 +1,4 @@
-import {readdirSync} from 'node:fs';
+import {readdirSync, type Dirent} from 'node:fs';
 import path from 'node:path';
 import {InputError, isCcDevError} from '../errors.js';
 import type {Migration} from './migration.js';
@@ -6,9 +6,9 @@ import {readMigrationFile} from './read-migration-file.js';
 
 /** Reads and parses every .sql file of the migrations folder; all problems are reported at once. */
 export function loadMigrations(directory: string): Migration[] {
-	let names: string[];
+	let entries: Dirent[];
 	try {
-		names = readdirSync(directory).filter((name) => name.endsWith('.sql')).sort();
+		entries = readdirSync(directory, {withFileTypes: true}).filter((entry) => entry.name.endsWith('.sql')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	} catch (error) {
 		throw new InputError(`Cannot read the migrations folder ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
 			hint: 'Run cc-dev from the project folder, or pass --migrations DIR.',
@@ -17,10 +17,10 @@ export function loadMigrations(directory: string): Migration[] {
 	}
 	const migrations: Migration[] = [];
 	const problems: InputError[] = [];
-	for (const name of names) {
-		const file = path.join(directory, name);
+	for (const entry of entries) {
+		const file = path.join(directory, entry.name);
 		try {
-			migrations.push(readMigrationFile(file));
+			migrations.push(readMigrationFile(file, entry.isFile()));
 		} catch (error) {
 			if (!isCcDevError(error)) throw error;
 			problems.push(error);
