@@ -69,10 +69,11 @@ export async function benchApply(server: ConnectionTarget): Promise<BenchRow[]> 
 	const initial = await applyRuns(server, 'small', 0);
 	const light = await applyRuns(server, 'small', 300);
 	const viaNode: Run[] = [];
+	const viaPreDeploy: Run[] = [];
 	const viaBin: Run[] = [];
 	const work = workload('small', 0);
 	for (let round = 0; round < rounds; round++) {
-		for (const [way, runs] of [['node', viaNode], ['bin', viaBin]] as const) {
+		for (const [way, runs] of [['node', viaNode], ['pre-deploy', viaPreDeploy], ['bin', viaBin]] as const) {
 			const target = await scratch(server, 'bench_cc');
 			runs.push(await cc(['migrate', 'up'], {target, migrations: work.directory, way}));
 		}
@@ -88,6 +89,7 @@ export async function benchApply(server: ConnectionTarget): Promise<BenchRow[]> 
 		{name: '  each further small migration (slope, 1 to 301)', ms: perMigration, baselineName: 'psql', baselineMs: perMigrationPsql, target: 'under 1 ms', met: perMigration < 1},
 		ratioRow('migrate down --to base: all 301', light.down, light.downPsql, 'psql -1 -f (down SQL)', 3),
 		{...ratioRow('migrate up, initial schema, started as `node bin/cc-dev.js`', viaNode, viaBin, 'the bin (shebang)', 1.15), target: 'same speed however started'},
+		{...ratioRow('  the same, as the Railway pre-deploy command (`node --liftoff-only bin/cc-dev.js`)', viaPreDeploy, viaBin, 'the bin (shebang)', 1.15), target: 'same speed however started'},
 	];
 }
 
@@ -106,7 +108,7 @@ export async function benchStatus(server: ConnectionTarget): Promise<BenchRow[]>
 	const target = await scratch(server, 'bench_status');
 	try {
 		await cc(['migrate', 'up'], {target, migrations: work.directory});
-		const runs: Record<StartWay | 'node -e 0' | 'psql', Run[]> = {bin: [], node: [], npx: [], 'node -e 0': [], psql: []};
+		const runs: Record<StartWay | 'node -e 0' | 'psql', Run[]> = {bin: [], node: [], 'pre-deploy': [], npx: [], 'node -e 0': [], psql: []};
 		for (let round = 0; round < rounds * 3; round++) {
 			runs.bin.push(await cc(['migrate', 'status'], {target, migrations: work.directory}));
 			runs.node.push(await cc(['migrate', 'status'], {target, migrations: work.directory, way: 'node'}));
@@ -115,8 +117,11 @@ export async function benchStatus(server: ConnectionTarget): Promise<BenchRow[]>
 		}
 		for (let round = 0; round < rounds; round++) runs.npx.push(await cc(['migrate', 'status'], {target, migrations: work.directory, way: 'npx'}));
 		const status = median(ms(runs.bin));
+		const nodeStart = median(ms(runs['node -e 0']));
 		return [
-			{name: 'migrate status, nothing pending (301 applied)', ms: status, spread: spread(ms(runs.bin)), baselineName: 'node -e 0', baselineMs: median(ms(runs['node -e 0'])), target: 'under 60 ms', met: status < 60},
+			{name: 'migrate status, nothing pending (301 applied)', ms: status, spread: spread(ms(runs.bin)), baselineName: 'node -e 0', baselineMs: nodeStart, target: 'under 60 ms', met: status < 60},
+			// The goal was set where Node started in 38 ms: what is cc-dev's own is the rest, 22 ms.
+			{name: '  cc-dev\'s own part (status minus node -e 0)', ms: status - nodeStart, target: 'under 22 ms (60 ms less a 38 ms Node start)', met: status - nodeStart < 22},
 			{name: '  the same, started as `node bin/cc-dev.js`', ms: median(ms(runs.node)), spread: spread(ms(runs.node)), baselineName: 'psql -c "select 1"', baselineMs: median(ms(runs.psql))},
 			{name: '  the same, started as `npx cc-dev`', ms: median(ms(runs.npx)), spread: spread(ms(runs.npx))},
 			{name: '  memory of migrate status (max RSS)', ms: maxRss(runs.bin), unit: 'MB'},
