@@ -2,7 +2,7 @@ import test from 'ava';
 import {runMigrations} from '../../source/core/migrations/run-migrations.js';
 import {revertLast} from '../../source/ui/services/migration-actions.js';
 import type {ActionContext} from '../../source/ui/services/types.js';
-import {freshDatabase, query, testConfig} from '../helpers/database.js';
+import {freshDatabase, query, serverWaitMs, testConfig} from '../helpers/database.js';
 import {chain, migrationsDir} from '../helpers/migrations-dir.js';
 
 function actionContext(answers: boolean[]): ActionContext & {questions: string[]} {
@@ -23,7 +23,7 @@ test("the app's 'Revert the last migration' refuses a production target without 
 	const directory = migrationsDir(t, chain(2));
 	const base = testConfig();
 	const config = {...base, target, migrationsDir: directory};
-	await runMigrations({target, migrationsDir: directory, waitMs: 5000, lockWaitMs: 30_000, lockTimeout: '5s', statementTimeout: '1min', direction: 'up'});
+	await runMigrations({target, migrationsDir: directory, waitMs: serverWaitMs, lockWaitMs: 30_000, lockTimeout: '5s', statementTimeout: '1min', direction: 'up'});
 
 	const production = actionContext([true]);
 	const refused = await revertLast({...config, railwayEnvironment: 'Production'}, production);

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {generateMigration, type GenerateOptions, type GenerateResult} from '../../../source/core/generate/generate-migration.js';
-import {freshDatabase} from '../../helpers/database.js';
+import {freshDatabase, serverWaitMs} from '../../helpers/database.js';
 
 /** A project whose only migration creates `start`, and a --from-sql file holding `desired`. */
 export function caseProject(t: ExecutionContext, start: string, desired: string): {migrationsDir: string; desiredFile: string} {
@@ -37,7 +37,7 @@ export async function generateCase(t: ExecutionContext, start: string, desired: 
 	const result = await generateMigration({
 		target,
 		migrationsDir,
-		waitMs: 5000,
+		waitMs: serverWaitMs,
 		lockWaitMs: 5000,
 		lockTimeout: '5s',
 		statementTimeout: '1min',

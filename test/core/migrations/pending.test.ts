@@ -6,7 +6,7 @@ import {previewRun} from '../../../source/core/migrations/preview.js';
 import {readServerFacts} from '../../../source/core/migrations/server-facts.js';
 import {readMigrationStatus} from '../../../source/core/migrations/status.js';
 import {suiteSettings} from '../checks/suite-helpers.js';
-import {freshDatabase, query} from '../../helpers/database.js';
+import {freshDatabase, query, serverWaitMs} from '../../helpers/database.js';
 import {chain, migrationsDir} from '../../helpers/migrations-dir.js';
 import {runCli} from '../../helpers/run-cli.js';
 
@@ -16,13 +16,13 @@ test('on a Flask-era database (alembic_version, no cc_dev_migrations) every cons
 	await query(target, "CREATE TABLE alembic_version (version_num varchar(32) NOT NULL PRIMARY KEY); INSERT INTO alembic_version VALUES ('000000000002'); CREATE TABLE t1 (id integer PRIMARY KEY); CREATE TABLE t2 (id integer PRIMARY KEY);");
 	const pending = ['000000000003', '000000000004'];
 
-	const status = await readMigrationStatus({target, migrationsDir: directory, waitMs: 5000});
+	const status = await readMigrationStatus({target, migrationsDir: directory, waitMs: serverWaitMs});
 	t.deepEqual(status.pending.map((entry) => entry.revision), pending, 'migrate status');
 
-	const preview = await previewRun({target, migrationsDir: directory, waitMs: 5000, direction: 'up'});
+	const preview = await previewRun({target, migrationsDir: directory, waitMs: serverWaitMs, direction: 'up'});
 	t.deepEqual(preview.map((step) => step.revision), pending, 'migrate preview');
 
-	const session = {target, migrationsDir: directory, waitMs: 5000, lockWaitMs: 30_000, lockTimeout: '5s', statementTimeout: '1min', adopt: false};
+	const session = {target, migrationsDir: directory, waitMs: serverWaitMs, lockWaitMs: 30_000, lockTimeout: '5s', statementTimeout: '1min', adopt: false};
 	const plan = await withMigrationSession(session, (opened) => planDryRun(opened));
 	t.deepEqual(plan.pending.map((step) => step.revision), pending, 'deploy --dry-run');
 	t.is(plan.adopts, '000000000002');

@@ -2,10 +2,10 @@ import test from 'ava';
 import {InputError} from '../../../source/core/errors.js';
 import {runMigrations, type RunOptions} from '../../../source/core/migrations/run-migrations.js';
 import type {ConnectionTarget} from '../../../source/core/database/target.js';
-import {adminQuery, freshDatabase, query} from '../../helpers/database.js';
+import {adminQuery, freshDatabase, query, serverWaitMs} from '../../helpers/database.js';
 import {migrationsDir} from '../../helpers/migrations-dir.js';
 
-const options = (target: ConnectionTarget, directory: string): RunOptions => ({target, migrationsDir: directory, waitMs: 2000, lockWaitMs: 10_000, lockTimeout: '2s', statementTimeout: '1min', direction: 'up'});
+const options = (target: ConnectionTarget, directory: string): RunOptions => ({target, migrationsDir: directory, waitMs: serverWaitMs, lockWaitMs: 10_000, lockTimeout: '2s', statementTimeout: '1min', direction: 'up'});
 const first = {revision: '000000000001', up: 'CREATE TABLE a (id int PRIMARY KEY);', down: 'DROP TABLE a;'};
 
 const changes: Array<[string, string]> = [

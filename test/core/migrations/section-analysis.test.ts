@@ -6,7 +6,7 @@ import {digestOf} from '../../../source/core/cache/derived-cache.js';
 import type {Section} from '../../../source/core/migrations/migration.js';
 import {runMigrations} from '../../../source/core/migrations/run-migrations.js';
 import {analyseSection, openAnalysisCache, type AnalysisCache} from '../../../source/core/migrations/section-analysis.js';
-import {freshDatabase, query} from '../../helpers/database.js';
+import {freshDatabase, query, serverWaitMs} from '../../helpers/database.js';
 import {migrationsDir} from '../../helpers/migrations-dir.js';
 
 const sql = `-- the table first
@@ -119,7 +119,7 @@ test('a corrupt cache never changes what runs: a migration without a transaction
 	const directory = stateDir();
 	const up = 'CREATE TABLE public.notes (id integer, body text);\nCREATE INDEX CONCURRENTLY ix_notes_body ON public.notes (body);';
 	const migrations = migrationsDir(t, [{revision: '000000000001', transaction: 'none', up, down: 'DROP TABLE public.notes;'}]);
-	const options = {target, migrationsDir: migrations, waitMs: 2000, lockWaitMs: 10_000, lockTimeout: '2s', statementTimeout: '1min', stateDir: directory} as const;
+	const options = {target, migrationsDir: migrations, waitMs: serverWaitMs, lockWaitMs: 10_000, lockTimeout: '2s', statementTimeout: '1min', stateDir: directory} as const;
 	await runMigrations({...options, direction: 'up'});
 	await runMigrations({...options, direction: 'down', to: 'base', allowProduction: false, railwayEnvironment: undefined});
 	// Merge the two statements in the stored analysis: sent as one query, the index build would fail in an implicit transaction.
