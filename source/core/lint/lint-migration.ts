@@ -1,4 +1,5 @@
 import type {Migration, Section} from '../migrations/migration.js';
+import type {Node} from 'libpg-query';
 import {kindOf} from './ast.js';
 import type {ObjectName} from './ast.js';
 import {createLineIndex} from './line-index.js';
@@ -11,6 +12,7 @@ import type {SqlIdentifier} from '../sql/scan-sql.js';
 import {createMigrationState, SchemaState} from './state.js';
 import {fileSuppressions, statementSuppressions} from './suppressions.js';
 import type {Suppression} from './suppressions.js';
+import {nonTransactionalStatement} from './rules/concurrently-in-transaction.js';
 import {recordStatement, recordTransactionWork} from './track.js';
 import {TransactionTracker} from './transactions.js';
 import type {LintFinding, LintOptions, LintSource, RuleId, RuleSetting, Severity} from './types.js';
@@ -24,6 +26,8 @@ type Draft = {
 	readonly message: string;
 	readonly why?: string | undefined;
 	readonly fix?: string | undefined;
+	/** Set when the rule is not sure: reported as a warning at most. */
+	readonly uncertain?: boolean;
 	/** The statement-level suppressions that may apply. */
 	readonly candidates: readonly Suppression[];
 };
@@ -76,6 +80,15 @@ function wordCursor(words: readonly SqlIdentifier[]): (start: number, end: numbe
 	};
 }
 
+/**
+ * A plain file whose only statement cannot run in a transaction (CREATE INDEX CONCURRENTLY, ...)
+ * is run as that statement alone: tools that wrap files leave a lone statement unwrapped, and
+ * one that does not fails at once with nothing applied. cc-dev's own migrations say how they run.
+ */
+function runsAlone(statements: ReadonlyArray<{readonly node: Node}>): boolean {
+	return statements.length === 1 && nonTransactionalStatement(statements[0]!.node) !== undefined;
+}
+
 function lintSection(run: Run, name: 'up' | 'down', section: Section, report: boolean): SectionResult {
 	const {migration, lines} = run;
 	const parsed = parseSql(section.sql);
@@ -107,8 +120,8 @@ function lintSection(run: Run, name: 'up' | 'down', section: Section, report: bo
 		const lineStart = lines.lineStart(position.line);
 		if (migration.text.slice(lineStart, section.offset + comment.start).trim() === '') commentOnlyLines.add(position.line);
 	}
-	const transactional = migration.transaction === 'per-migration';
 	const plainSql = migration.plainSql === true;
+	const transactional = migration.transaction === 'per-migration' && !(plainSql && runsAlone(parsed.statements));
 	const transactions = new TransactionTracker(transactional ? 'transaction' : 'none');
 	const base = {
 		migration,
@@ -156,7 +169,7 @@ function draftOf(
 	candidates: readonly Suppression[],
 ): Draft {
 	const index = found.location !== undefined && found.location >= 0 ? toChar(found.location) : statementStart;
-	return {rule, offset: section.offset + index, message: found.message, why: found.why, fix: found.fix, candidates};
+	return {rule, offset: section.offset + index, message: found.message, why: found.why, fix: found.fix, uncertain: found.severity === 'warning', candidates};
 }
 
 function finding(run: Run, draft: Draft, severity: Severity): LintFinding {
@@ -226,7 +239,7 @@ function lintOne(migration: LintSource, settings: Settings, schema: SchemaState,
 			continue;
 		}
 		const setting = settings[draft.rule];
-		if (setting !== 'off') findings.push(finding(run, draft, setting));
+		if (setting !== 'off') findings.push(finding(run, draft, draft.uncertain === true ? 'warning' : setting));
 	}
 	const parsedAll = up.statementCount !== undefined && (migration.down === undefined || down?.statementCount !== undefined);
 	findings.push(...suppressionFindings(run, [...header, ...up.suppressions, ...(down?.suppressions ?? [])], (suppression) => suppression.scope === 'statement' || parsedAll));

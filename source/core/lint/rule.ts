@@ -51,6 +51,8 @@ export type RuleReport = {
 	readonly location?: number | undefined;
 	readonly why?: string;
 	readonly fix?: string;
+	/** `warning` when the rule cannot be sure: an error-level rule then reports it as a warning. */
+	readonly severity?: 'warning';
 };
 
 /** A problem with the migration as a whole. */

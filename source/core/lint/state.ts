@@ -40,6 +40,8 @@ export type KnownCheck = {
 	/** The column when the check is exactly `column IS NOT NULL`. */
 	readonly notNullColumn: string | undefined;
 	valid: boolean;
+	/** Known only from a VALIDATE CONSTRAINT: what it checks was never read. */
+	readonly definitionUnknown?: boolean;
 };
 
 /**
@@ -106,13 +108,20 @@ export class SchemaState {
 		checks.set(name, check);
 	}
 
+	/** Marks a check valid; one never read (added by a migration not read) is remembered as valid with an unknown definition. */
 	validateCheck(table: string, name: string): void {
 		const check = this.#checks.get(table)?.get(name);
 		if (check) check.valid = true;
+		else this.addCheck(table, name, {notNullColumn: undefined, valid: true, definitionUnknown: true});
 	}
 
 	dropCheck(table: string, name: string): void {
 		this.#checks.get(table)?.delete(name);
+	}
+
+	/** Validated constraints of the table whose definition was never read: any of them may be `CHECK (column IS NOT NULL)`. */
+	validatedUnknownChecks(table: string): string[] {
+		return [...(this.#checks.get(table)?.entries() ?? [])].filter(([, check]) => check.definitionUnknown === true).map(([name]) => name);
 	}
 
 	/** Whether a validated `CHECK (column IS NOT NULL)` exists, which lets SET NOT NULL skip its scan. */

@@ -1,5 +1,6 @@
+import type {Node} from 'libpg-query';
 import {alterTableOf, nodeAs, optionEnabled} from '../ast.js';
-import type {LintStatement, StatementRule} from '../rule.js';
+import type {StatementRule} from '../rule.js';
 import {describeTransaction} from '../transactions.js';
 
 const wholeReindexKinds: Readonly<Record<string, string>> = {
@@ -9,8 +10,7 @@ const wholeReindexKinds: Readonly<Record<string, string>> = {
 };
 
 /** The statement's name when PostgreSQL refuses it inside a transaction block (PreventInTransactionBlock), else undefined. */
-export function nonTransactionalStatement(statement: LintStatement): string | undefined {
-	const {node} = statement;
+export function nonTransactionalStatement(node: Node): string | undefined {
 	const index = nodeAs(node, 'IndexStmt');
 	if (index) return index.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
 	const drop = nodeAs(node, 'DropStmt');
@@ -41,7 +41,7 @@ export const concurrentlyInTransaction: StatementRule = {
 	fix: 'Move the statement to a migration of its own with the header "-- Transaction: none", outside any BEGIN ... COMMIT. Without a transaction a failure can leave such a migration half-applied, so keep it to this one statement and make it re-runnable (IF NOT EXISTS / IF EXISTS).',
 	check(statement, context) {
 		if (!context.transaction.inside) return [];
-		const name = nonTransactionalStatement(statement);
+		const name = nonTransactionalStatement(statement.node);
 		if (name === undefined) return [];
 		return [{message: `${name} cannot run inside a transaction block, and it runs ${describeTransaction(context.transaction, context.plainSql)}.`}];
 	},

@@ -23,57 +23,67 @@ const volatileFunctions = new Set([
 	'pg_current_xact_id',
 ]);
 
-/** Functions known to be IMMUTABLE or STABLE: PostgreSQL 11+ evaluates such a default once, without a rewrite. */
-const nonVolatileFunctions = new Set([
-	'now',
-	'statement_timestamp',
-	'transaction_timestamp',
-	'timezone',
-	'date_trunc',
-	'date_part',
-	'make_date',
-	'make_time',
-	'make_timestamp',
-	'make_timestamptz',
-	'make_interval',
-	'to_char',
-	'to_date',
-	'to_timestamp',
-	'to_number',
-	'lower',
-	'upper',
-	'btrim',
-	'ltrim',
-	'rtrim',
-	'concat',
-	'concat_ws',
-	'replace',
-	'substring',
-	'substr',
-	'left',
-	'right',
-	'length',
-	'md5',
-	'abs',
-	'round',
-	'floor',
-	'ceil',
-	'to_json',
-	'to_jsonb',
-	'json_build_object',
-	'json_build_array',
-	'jsonb_build_object',
-	'jsonb_build_array',
-	'array_fill',
-	'current_setting',
-	'uuid_nil',
-	'int2',
-	'int4',
-	'int8',
-	'numeric',
-	'text',
-	'bool',
+/**
+ * Functions known to be IMMUTABLE or STABLE, with the argument counts of their built-in forms:
+ * PostgreSQL 11+ evaluates such a default once, without a rewrite. A call with another number of
+ * arguments is some other function of that name (or none), whose volatility is not known.
+ */
+const nonVolatileFunctions: ReadonlyMap<string, readonly number[]> = new Map([
+	['now', [0]],
+	['statement_timestamp', [0]],
+	['transaction_timestamp', [0]],
+	['timezone', [2]],
+	['date_trunc', [2, 3]],
+	['date_part', [2]],
+	['make_date', [3]],
+	['make_time', [3]],
+	['make_timestamp', [6]],
+	['make_timestamptz', [6, 7]],
+	['make_interval', [0, 1, 2, 3, 4, 5, 6, 7]],
+	['to_char', [2]],
+	['to_date', [2]],
+	['to_timestamp', [1, 2]],
+	['to_number', [2]],
+	['lower', [1]],
+	['upper', [1]],
+	['btrim', [1, 2]],
+	['ltrim', [1, 2]],
+	['rtrim', [1, 2]],
+	['concat', []],
+	['concat_ws', []],
+	['replace', [3]],
+	['substring', [2, 3]],
+	['substr', [2, 3]],
+	['left', [2]],
+	['right', [2]],
+	['length', [1, 2]],
+	['md5', [1]],
+	['abs', [1]],
+	['round', [1, 2]],
+	['floor', [1]],
+	['ceil', [1]],
+	['to_json', [1]],
+	['to_jsonb', [1]],
+	['json_build_object', []],
+	['json_build_array', []],
+	['jsonb_build_object', []],
+	['jsonb_build_array', []],
+	['array_fill', [2, 3]],
+	['current_setting', [1, 2]],
+	['uuid_nil', [0]],
+	['int2', [1]],
+	['int4', [1]],
+	['int8', [1]],
+	['numeric', [1, 2]],
+	['text', [1]],
+	['bool', [1]],
 ]);
+
+/** Whether a call matches a known non-volatile built-in (an empty list of counts: variadic, any count). */
+function isKnownNonVolatile(name: string, argumentCount: number): boolean {
+	const counts = nonVolatileFunctions.get(name);
+	return counts !== undefined && (counts.length === 0 || counts.includes(argumentCount));
+}
 
 type Verdict = {volatile: 'yes' | 'maybe'; functionName: string} | undefined;
 
@@ -81,10 +91,11 @@ function volatility(expression: Node | undefined): Verdict {
 	let verdict: Verdict;
 	walk(expression === undefined ? [] : [expression], (kind, body) => {
 		if (kind !== 'FuncCall' || verdict?.volatile === 'yes') return;
-		const name = nameOfList((body as {funcname?: Node[]}).funcname);
+		const call = body as {funcname?: Node[]; args?: Node[]};
+		const name = nameOfList(call.funcname);
 		if (!name) return;
 		if (volatileFunctions.has(name.name)) verdict = {volatile: 'yes', functionName: name.name};
-		else if (!nonVolatileFunctions.has(name.name) && verdict === undefined) verdict = {volatile: 'maybe', functionName: formatName(name)};
+		else if (!isKnownNonVolatile(name.name, call.args?.length ?? 0) && verdict === undefined) verdict = {volatile: 'maybe', functionName: formatName(name)};
 	});
 	return verdict;
 }
