@@ -1,5 +1,7 @@
 import test from 'ava';
-import {findingsOf, lintSpec} from '../helpers/migration.js';
+import {lintMigrations} from '../../../../source/core/lint/index.js';
+import {plainSqlSource} from '../../../../source/core/lint/load-sources.js';
+import {findingsOf, lintSpec, ruleIdsOf} from '../helpers/migration.js';
 
 const rule = 'concurrently-in-transaction';
 
@@ -28,4 +30,19 @@ test('the down section is checked as well', async (t) => {
 test('CONCURRENTLY in a migration with Transaction: none is safe', async (t) => {
 	const findings = await lintSpec({up: 'CREATE INDEX CONCURRENTLY ix_users_name ON users (name);', down: 'DROP INDEX CONCURRENTLY ix_users_name;', transaction: 'none'});
 	t.deepEqual(findingsOf(findings, rule), []);
+});
+
+test('a plain SQL file whose only statement is CONCURRENTLY runs it alone, outside a transaction', async (t) => {
+	const sql = '-- one statement\nCREATE INDEX CONCURRENTLY ix_users_name ON users (name);\n';
+	const findings = await lintMigrations([plainSqlSource(sql, '/project/fix.sql', 'transaction')]);
+	t.deepEqual(findingsOf(findings, rule), []);
+	// It runs without a transaction, so what applies there applies: a failed build leaves its INVALID index behind.
+	t.deepEqual(ruleIdsOf(findings), ['not-rerunnable']);
+});
+
+test('a plain SQL file with CONCURRENTLY and another statement, assumed in a transaction, is an error', async (t) => {
+	const sql = 'CREATE INDEX CONCURRENTLY ix_users_name ON users (name);\nALTER TABLE users ADD CONSTRAINT users_name_key UNIQUE USING INDEX ix_users_name;\n';
+	const findings = findingsOf(await lintMigrations([plainSqlSource(sql, '/project/fix.sql', 'transaction')]), rule);
+	t.is(findings.length, 1);
+	t.is(findings[0]?.severity, 'error');
 });

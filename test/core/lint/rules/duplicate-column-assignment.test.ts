@@ -12,6 +12,16 @@ const failing: ReadonlyArray<readonly [sql: string, error: RegExp]> = [
 	["INSERT INTO cards (id, front) VALUES (1, 'a') ON CONFLICT (id) DO UPDATE SET front = 'b', front = 'c';", /multiple assignments to same column "front"/],
 	['CREATE TABLE tags (name text, name text);', /column "name" specified more than once/],
 	['WITH moved AS (UPDATE cards SET front = front, front = NULL RETURNING id) SELECT 1;', /multiple assignments to same column "front"/],
+	// Output columns: an alias, or the name PostgreSQL makes up (the column's, the function's, the cast's type, "?column?").
+	['CREATE VIEW card_pair AS SELECT 1 AS a, 2 AS a;', /column "a" specified more than once/],
+	['CREATE VIEW card_numbers AS SELECT 1, 2;', /column "\?column\?" specified more than once/],
+	['CREATE VIEW card_fronts AS SELECT front, c.front FROM cards c;', /column "front" specified more than once/],
+	['CREATE VIEW card_ids (ident) AS SELECT id, 2 AS front, lower(front) AS front FROM cards;', /column "front" specified more than once/],
+	['CREATE MATERIALIZED VIEW card_counts AS SELECT count(*), count(front) FROM cards;', /column "count" specified more than once/],
+	['CREATE TABLE card_copy AS SELECT id, id FROM cards;', /column "id" specified more than once/],
+	['CREATE TABLE card_casts AS SELECT 1::int, 2::int;', /column "int4" specified more than once/],
+	['SELECT id, front AS id INTO card_copy FROM cards;', /column "id" specified more than once/],
+	['CREATE FOREIGN TABLE remote_cards (id int, id text) SERVER nowhere;', /column "id" specified more than once/],
 ];
 
 for (const [sql, error] of failing) {
@@ -29,6 +39,11 @@ const safe = [
 	"UPDATE cards SET tags[1] = 'a', tags[2] = 'b' WHERE id = 1;",
 	"INSERT INTO cards (id, front) VALUES (2, 'a') ON CONFLICT (id) DO UPDATE SET front = excluded.front;",
 	'CREATE TABLE tags (name text, label text);',
+	'CREATE VIEW card_pairs (a, b) AS SELECT 1 AS a, 2 AS a;',
+	'CREATE VIEW card_fronts AS SELECT id, front, now(), 1, c.tags[1] FROM cards c;',
+	'CREATE VIEW card_union AS SELECT id, front FROM cards UNION SELECT 1, 2::text;',
+	'CREATE TABLE card_copy AS SELECT id, front AS id2 FROM cards;',
+	'SELECT id, front INTO card_copy FROM cards;',
 ];
 
 for (const sql of safe) {

@@ -32,6 +32,13 @@ test('an unknown function is reported as possibly volatile', async (t) => {
 	t.regex(findings[0]?.message ?? '', /not a known IMMUTABLE or STABLE function/);
 });
 
+test('a known stable function called with other arguments is another function, possibly volatile', async (t) => {
+	const findings = findingsOf(await lintSpec({up: 'ALTER TABLE users ADD COLUMN seen_at timestamptz DEFAULT now(123);\nALTER TABLE users ADD COLUMN day timestamptz DEFAULT date_trunc(\'day\', now());'}), rule);
+	t.is(findings.length, 1);
+	t.is(findings[0]?.line, 8);
+	t.regex(findings[0]?.message ?? '', /now\(\), which is not a known IMMUTABLE or STABLE function/);
+});
+
 test('constant and stable defaults are safe', async (t) => {
 	const up = [
 		"ALTER TABLE users ADD COLUMN settings jsonb NOT NULL DEFAULT '{}'::jsonb;",
