@@ -85,7 +85,7 @@ function isKnownNonVolatile(name: string, argumentCount: number): boolean {
 	return counts !== undefined && (counts.length === 0 || counts.includes(argumentCount));
 }
 
-type Verdict = {volatile: 'yes' | 'maybe'; functionName: string} | undefined;
+type Verdict = {volatile: 'yes' | 'maybe'; functionName: string; otherArguments?: number} | undefined;
 
 function volatility(expression: Node | undefined): Verdict {
 	let verdict: Verdict;
@@ -95,7 +95,9 @@ function volatility(expression: Node | undefined): Verdict {
 		const name = nameOfList(call.funcname);
 		if (!name) return;
 		if (volatileFunctions.has(name.name)) verdict = {volatile: 'yes', functionName: name.name};
-		else if (!isKnownNonVolatile(name.name, call.args?.length ?? 0) && verdict === undefined) verdict = {volatile: 'maybe', functionName: formatName(name)};
+		else if (!isKnownNonVolatile(name.name, call.args?.length ?? 0) && verdict === undefined) {
+			verdict = {volatile: 'maybe', functionName: formatName(name), ...(nonVolatileFunctions.has(name.name) ? {otherArguments: call.args?.length ?? 0} : {})};
+		}
 	});
 	return verdict;
 }
@@ -110,7 +112,9 @@ function problem(constraint: Constraint | undefined, isSerial: boolean): {what: 
 	if (!verdict) return undefined;
 	return verdict.volatile === 'yes'
 		? {what: `DEFAULT ${verdict.functionName}(), which is volatile`, certain: true}
-		: {what: `DEFAULT ${verdict.functionName}(), which is not a known IMMUTABLE or STABLE function`, certain: false};
+		: verdict.otherArguments !== undefined
+			? {what: `DEFAULT ${verdict.functionName}(...) with ${verdict.otherArguments} argument${verdict.otherArguments === 1 ? '' : 's'}, which is not the built-in ${verdict.functionName} nor a known IMMUTABLE or STABLE function`, certain: false}
+			: {what: `DEFAULT ${verdict.functionName}(), which is not a known IMMUTABLE or STABLE function`, certain: false};
 }
 
 export const volatileDefault: StatementRule = {
