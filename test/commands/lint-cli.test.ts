@@ -47,7 +47,8 @@ test('named files are linted with the folder as context; --json is the json repo
 });
 
 test('a plain SQL file is one up section, assumed to run in a transaction unless told otherwise', async (t) => {
-	await writeFile(path.join(t.context.dir, 'fix.sql'), 'CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_tags_id ON tags (id);\n');
+	// Two statements: a lone CONCURRENTLY statement is linted as run alone, whatever the assumption.
+	await writeFile(path.join(t.context.dir, 'fix.sql'), 'CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_tags_id ON tags (id);\nANALYZE tags;\n');
 	const inside = await lint(['fix.sql', '--json'], t.context.dir);
 	t.is(inside.exitCode, 1);
 	const finding = JSON.parse(inside.stdout).findings[0];
