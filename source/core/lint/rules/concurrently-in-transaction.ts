@@ -19,6 +19,8 @@ export function nonTransactionalStatement(node: Node): string | undefined {
 	if (reindex) return optionEnabled(reindex.params, 'concurrently') ? 'REINDEX CONCURRENTLY' : wholeReindexKinds[reindex.kind ?? ''];
 	const vacuum = nodeAs(node, 'VacuumStmt');
 	if (vacuum) return vacuum.is_vacuumcmd ? 'VACUUM' : undefined;
+	const cluster = nodeAs(node, 'ClusterStmt');
+	if (cluster) return cluster.relation === undefined ? 'CLUSTER (of every table)' : undefined;
 	if (nodeAs(node, 'CreatedbStmt')) return 'CREATE DATABASE';
 	if (nodeAs(node, 'DropdbStmt')) return 'DROP DATABASE';
 	if (nodeAs(node, 'AlterSystemStmt')) return 'ALTER SYSTEM';

@@ -2,6 +2,7 @@ import test from 'ava';
 import {lintMigrations} from '../../../../source/core/lint/index.js';
 import {plainSqlSource} from '../../../../source/core/lint/load-sources.js';
 import {findingsOf, lintSpec, ruleIdsOf} from '../helpers/migration.js';
+import {server} from '../helpers/server.js';
 
 const rule = 'concurrently-in-transaction';
 
@@ -14,11 +15,11 @@ test('CREATE INDEX CONCURRENTLY in a transactional migration is an error', async
 });
 
 test('DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH PARTITION CONCURRENTLY and VACUUM are errors too', async (t) => {
-	const up = ['DROP INDEX CONCURRENTLY ix_a;', 'REINDEX INDEX CONCURRENTLY ix_b;', 'ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;', 'VACUUM ANALYZE users;'].join('\n');
+	const up = ['DROP INDEX CONCURRENTLY ix_a;', 'REINDEX INDEX CONCURRENTLY ix_b;', 'ALTER TABLE events DETACH PARTITION events_2020 CONCURRENTLY;', 'VACUUM ANALYZE users;', 'CLUSTER;', 'CLUSTER users USING users_pkey;'].join('\n');
 	const findings = findingsOf(await lintSpec({up}), rule);
 	t.deepEqual(
 		findings.map((finding) => finding.message.split(' cannot')[0]),
-		['DROP INDEX CONCURRENTLY', 'REINDEX CONCURRENTLY', 'DETACH PARTITION CONCURRENTLY', 'VACUUM'],
+		['DROP INDEX CONCURRENTLY', 'REINDEX CONCURRENTLY', 'DETACH PARTITION CONCURRENTLY', 'VACUUM', 'CLUSTER (of every table)'],
 	);
 });
 
@@ -45,4 +46,12 @@ test('a plain SQL file with CONCURRENTLY and another statement, assumed in a tra
 	const findings = findingsOf(await lintMigrations([plainSqlSource(sql, '/project/fix.sql', 'transaction')]), rule);
 	t.is(findings.length, 1);
 	t.is(findings[0]?.severity, 'error');
+});
+
+test('CLUSTER of every table cannot run in a transaction; CLUSTER of one table can (PostgreSQL agrees)', async (t) => {
+	t.is(findingsOf(await lintSpec({up: 'CLUSTER;'}), rule).length, 1);
+	t.deepEqual(findingsOf(await lintSpec({up: 'CLUSTER users USING users_pkey;'}), rule), []);
+	const db = await server(t, 'CREATE TABLE users (id int PRIMARY KEY);');
+	t.regex((await db.errorOf('BEGIN; CLUSTER; COMMIT;')) ?? '', /CLUSTER cannot run inside a transaction block/);
+	t.is(await db.errorOf('BEGIN; CLUSTER users USING users_pkey; COMMIT;'), undefined);
 });
