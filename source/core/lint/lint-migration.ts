@@ -7,7 +7,7 @@ import type {LineIndex} from './line-index.js';
 import {isRuleId, resolveSeverities, ruleById, rules} from './registry.js';
 import type {LintStatement, MigrationRule, RuleReport, StatementContext, StatementRule} from './rule.js';
 import {loadParser, parseSql} from '../sql/parse-sql.js';
-import {scanSql} from '../sql/scan-sql.js';
+import {scanStatements} from '../sql/scan-statements.js';
 import type {SqlIdentifier} from '../sql/scan-sql.js';
 import {createMigrationState, SchemaState} from './state.js';
 import {fileSuppressions, statementSuppressions} from './suppressions.js';
@@ -60,9 +60,6 @@ function attachedSuppressions(suppressions: readonly Suppression[], commentOnlyL
 	return suppressions.filter((suppression) => suppression.line > above && suppression.line <= last);
 }
 
-/** See LintStatement.longWords. */
-const longWordLength = 16;
-
 /**
  * Hands out the words of consecutive statements: each call takes the words between two section
  * indexes (re-based on `start`), moving forward only, so a large section stays linear.
@@ -110,7 +107,7 @@ function lintSection(run: Run, name: 'up' | 'down', section: Section, report: bo
 
 	const sql = section.sql;
 	const {toChar} = parsed;
-	const {comments, identifiers, codeEndBefore} = scanSql(sql, toChar, longWordLength);
+	const {comments, identifiers, codeEndBefore} = scanStatements(sql, parsed.statements);
 	const wordsBetween = wordCursor(identifiers);
 	const suppressions = statementSuppressions(comments, lines, (index) => section.offset + index);
 	const commentOnlyLines = new Set<number>();

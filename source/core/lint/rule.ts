@@ -17,9 +17,8 @@ export type LintStatement = {
 	/** The statement's source, from its first token to its last (comments inside included). */
 	readonly text: string;
 	/**
-	 * The statement's identifiers (and keywords) of 16 characters or more, as written, with string
-	 * indexes into `text`. The parse tree holds names already truncated to 63 bytes; 15 characters
-	 * are at most 60 bytes, so shorter ones never matter.
+	 * The statement's identifiers longer than 63 bytes, as written, with string indexes into
+	 * `text` (the parse tree holds names already truncated to 63 bytes).
 	 */
 	readonly longWords: readonly SqlIdentifier[];
 };

@@ -25,6 +25,8 @@ export type ScannedSql = {
 	readonly comments: readonly SqlComment[];
 	/** Identifiers of at least `minIdentifierLength` characters, in order. */
 	readonly identifiers: readonly SqlIdentifier[];
+	/** The string index just after each token that is not a comment, in order. */
+	readonly codeEnds: readonly number[];
 	/** The string index just after the last token (not a comment) that ends at or before `index`, or `from` when none ends in [from, index]. */
 	readonly codeEndBefore: (index: number, from: number) => number;
 };
@@ -53,21 +55,22 @@ export function scanSql(sql: string, toChar: (byteOffset: number) => number, min
 			if (token.tokenName === 'IDENT' && end - start >= minIdentifierLength) identifiers.push(identifierOf(token.text, start, end));
 		}
 	}
-	return {
-		comments,
-		identifiers,
-		codeEndBefore(index, from) {
-			let low = 0;
-			let high = codeEnds.length - 1;
-			let found = -1;
-			while (low <= high) {
-				const middle = (low + high) >> 1;
-				if (codeEnds[middle]! <= index) {
-					found = middle;
-					low = middle + 1;
-				} else high = middle - 1;
-			}
-			return found === -1 ? from : Math.max(codeEnds[found]!, from);
-		},
+	return {comments, identifiers, codeEnds, codeEndBefore: codeEndFinder(codeEnds)};
+}
+
+/** See ScannedSql.codeEndBefore: a binary search over the code ends, in order. */
+export function codeEndFinder(codeEnds: readonly number[]): ScannedSql['codeEndBefore'] {
+	return (index, from) => {
+		let low = 0;
+		let high = codeEnds.length - 1;
+		let found = -1;
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			if (codeEnds[middle]! <= index) {
+				found = middle;
+				low = middle + 1;
+			} else high = middle - 1;
+		}
+		return found === -1 ? from : Math.max(codeEnds[found]!, from);
 	};
 }
