@@ -63,8 +63,6 @@ export async function main(argv: readonly string[], io: Io = standardIo): Promis
 			io.stdout.write(`${commandHelp(found.spec)}\n`);
 			return 0;
 		}
-		// A failed warm-up is the command's own failure to report, when it needs what failed.
-		found.spec.warmUp?.().catch(() => {});
 		const module = await found.spec.load();
 		return await module.run(createContext(args, io, controller.signal));
 	} catch (error) {

@@ -65,9 +65,4 @@ export type CommandSpec = {
 	/** Extra help text: examples, notes. */
 	readonly details?: string;
 	readonly load: () => Promise<CommandModule>;
-	/**
-	 * Work the command will certainly need, started before its modules load so that the two
-	 * overlap: lint's SQL parser (its WebAssembly compiles off the main thread meanwhile).
-	 */
-	readonly warmUp?: () => Promise<unknown>;
 };

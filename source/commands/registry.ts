@@ -164,7 +164,6 @@ export const commands: readonly CommandSpec[] = [
 	},
 	{
 		path: ['lint'],
-		warmUp: async () => (await import('../core/sql/parse-sql.js')).loadParser(),
 		summary: 'Check migrations (or any SQL file) for statements that lock or rewrite live tables, or break the running release',
 		arguments: '[FILES...]',
 		options: {
