@@ -17,25 +17,31 @@ export async function runMigrateStatus(context: CommandContext): Promise<ExitCod
 		return exitCode;
 	}
 	const {style} = context;
-	context.out(`database  ${status.target}`);
-	context.out(`current   ${status.current.length > 0 ? status.current.join(', ') : 'base'}${status.adoptsAlembicRevision ? ` (Flask-Migrate at ${status.adoptsAlembicRevision}: adopted on the next run)` : ''}`);
-	context.out(`head      ${status.heads.join(', ') || 'none (no migrations)'}`);
+	// One write (and one password redaction) for the whole report, not one per applied migration.
+	const lines: string[] = [];
+	const out = (line: string): void => {
+		lines.push(line);
+	};
+	out(`database  ${status.target}`);
+	out(`current   ${status.current.length > 0 ? status.current.join(', ') : 'base'}${status.adoptsAlembicRevision ? ` (Flask-Migrate at ${status.adoptsAlembicRevision}: adopted on the next run)` : ''}`);
+	out(`head      ${status.heads.join(', ') || 'none (no migrations)'}`);
 	if (status.applied.length > 0) {
-		context.out('');
-		context.out(style.bold(`applied (${status.applied.length})`));
+		out('');
+		out(style.bold(`applied (${status.applied.length})`));
 		for (const entry of status.applied) {
 			const how = entry.how && entry.how !== 'applied' ? ` ${entry.how}` : ` in ${formatDuration(entry.executionMs ?? 0)}`;
-			context.out(`  ${style.green('✔')} ${entry.revision} ${entry.message} ${style.dim(`${formatDate(entry.appliedAt)}${how}`)}`);
+			out(`  ${style.green('✔')} ${entry.revision} ${entry.message} ${style.dim(`${formatDate(entry.appliedAt)}${how}`)}`);
 		}
 	}
 	if (status.pending.length > 0) {
-		context.out('');
-		context.out(style.bold(`pending (${status.pending.length})`));
-		for (const entry of status.pending) context.out(`  ${style.yellow('•')} ${entry.revision} ${entry.message} ${style.dim(entry.fileName ?? '')}`);
+		out('');
+		out(style.bold(`pending (${status.pending.length})`));
+		for (const entry of status.pending) out(`  ${style.yellow('•')} ${entry.revision} ${entry.message} ${style.dim(entry.fileName ?? '')}`);
 	}
-	context.out('');
-	if (status.problems.length === 0) context.out(`${style.green('✔')} up to date`);
-	for (const problem of status.problems) context.out(`${style.yellow('⚠')} ${problem}`);
+	out('');
+	if (status.problems.length === 0) out(`${style.green('✔')} up to date`);
+	for (const problem of status.problems) out(`${style.yellow('⚠')} ${problem}`);
+	context.out(lines.join('\n'));
 	return exitCode;
 }
 
