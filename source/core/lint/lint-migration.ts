@@ -240,7 +240,7 @@ function lintOne(migration: LintSource, settings: Settings, schema: SchemaState,
 	}
 	const parsedAll = up.statementCount !== undefined && (migration.down === undefined || down?.statementCount !== undefined);
 	findings.push(...suppressionFindings(run, [...header, ...up.suppressions, ...(down?.suppressions ?? [])], (suppression) => suppression.scope === 'statement' || parsedAll));
-	return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+	return findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 /** Migrations in the order they apply (parents first); ties keep the given order. */

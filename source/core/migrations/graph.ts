@@ -65,8 +65,9 @@ export function buildGraph(migrations: readonly Migration[]): RevisionGraph {
 	for (const migration of byRevision.values()) {
 		for (const parent of migration.parents) children.set(parent, [...(children.get(parent) ?? []), migration.revision]);
 	}
-	const compare = (a: Migration, b: Migration): number =>
-		(a.created ?? '').localeCompare(b.created ?? '') || a.revision.localeCompare(b.revision);
+	// Code-unit order, not localeCompare: the same on every machine, and without loading ICU's collator.
+	const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+	const compare = (a: Migration, b: Migration): number => byText(a.created ?? '', b.created ?? '') || byText(a.revision, b.revision);
 	const remaining = new Map([...byRevision.values()].map((migration) => [migration.revision, migration.parents.length]));
 	const ready = [...byRevision.values()].filter((migration) => migration.parents.length === 0).sort(compare);
 	const ordered: Migration[] = [];
