@@ -313,7 +313,7 @@ test('a failed deploy never starts the command, and a dry run lists the SQL, cha
 	t.regex(dry.stdout, /lint: /);
 	t.regex(dry.stdout, /dry run done in .*: 2 migrations would be applied; database at base; lock released/);
 	t.regex(dry.stdout, /not starting node -e .*: dry run/);
-	t.regex(dry.stdout, /railway\.json: builder RAILPACK \(configured by railpack\.json\)\n.*railway\.json: pre-deploy command: node bin\/cc-dev\.js deploy\n.*railway\.json: start command: gunicorn --bind 0\.0\.0\.0:\$PORT .* src\.app:app\n.*railway\.json: health check: GET \/health must answer 200 within 120 s\n/);
+	t.regex(dry.stdout, /railway\.json: builder RAILPACK \(configured by railpack\.json\)\n.*railway\.json: pre-deploy command: node --liftoff-only bin\/cc-dev\.js deploy\n.*railway\.json: start command: gunicorn --bind 0\.0\.0\.0:\$PORT .* src\.app:app\n.*railway\.json: health check: GET \/health must answer 200 within 120 s\n/);
 	t.deepEqual(await query(fresh, "select tablename from pg_tables where schemaname = 'public'"), []);
 	t.deepEqual(await query(fresh, "select extname from pg_extension where extname = 'uuid-ossp'"), []);
 });
