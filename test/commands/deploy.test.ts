@@ -10,6 +10,8 @@ import type {ConnectionTarget} from '../../source/core/database/target.js';
 import {createDeployLog} from '../../source/report/deploy-log.js';
 import {freshDatabase, query, repoRoot} from '../helpers/database.js';
 import {freePort} from '../helpers/free-port.js';
+import {eventually} from '../helpers/until.js';
+import {isProcessAlive} from '../../source/core/providers/process-alive.js';
 import {chain, migrationsDir, type MigrationSpec} from '../helpers/migrations-dir.js';
 
 const binary = path.join(repoRoot, 'bin', 'cc-dev.js');
@@ -53,14 +55,6 @@ function deployProcess(target: ConnectionTarget | string, args: string[], option
 const versions = async (target: ConnectionTarget): Promise<string[]> =>
 	(await query<{revision: string}>(target, 'select revision from cc_dev_migrations order by revision')).map((row) => row.revision);
 
-const waitFor = async (condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> => {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await condition()) return true;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	return false;
-};
 
 test('10 deploys started at once against 50 pending migrations: all exit 0, each migration is applied exactly once', async (t) => {
 	const target = await freshDatabase(t);
@@ -105,7 +99,7 @@ test('a database that comes up while the deploy waits: the deploy waits, one lin
 	const url = `postgresql://cognition_user:${password}@127.0.0.1:${port}/cognition_curator_dev`;
 	const deploying = deployProcess(url, ['--migrations', migrationsDir(t, chain(2)), '--wait', '120'], {timeout: 180_000});
 	const attemptsSoFar = attemptLines(deploying);
-	t.true(await waitFor(async () => attemptsSoFar().length >= 2, 60_000), 'the deploy tried twice before the database started');
+	t.true(await eventually(async () => attemptsSoFar().length >= 2, 60_000), 'the deploy tried twice before the database started');
 	const up = await localDb(['start'], port, stateDir);
 	t.is(up.exitCode, 0, up.stderr);
 	const result = await deploying;
@@ -144,7 +138,7 @@ test('without --wait the deploy waits 30 s, not the 5 s of other commands', asyn
 		const lines = attemptsSoFar();
 		return lines.length < 2 ? 0 : time(lines.at(-1)!) - time(lines[0]!);
 	};
-	t.true(await waitFor(async () => finished || triedFor() > 6000, 60_000), 'the deploy kept trying');
+	t.true(await eventually(async () => finished || triedFor() > 6000, 60_000), 'the deploy kept trying');
 	t.false(finished, 'the deploy gave up within 6 s');
 	subprocess.kill('SIGKILL');
 	await subprocess;
@@ -161,14 +155,14 @@ test('a deploy killed with SIGKILL mid-migration leaves no trace; the next deplo
 	const first = deployProcess(target, ['--migrations', directory]);
 	const sleeping = async (): Promise<boolean> =>
 		(await query(target, "select 1 from pg_stat_activity where datname = current_database() and application_name = 'cc-dev migrate' and query like '%pg_sleep%' and state = 'active'")).length > 0;
-	t.true(await waitFor(sleeping, 120_000), 'the first deploy reached the migration');
+	t.true(await eventually(sleeping, 120_000), 'the first deploy reached the migration');
 	first.kill('SIGKILL');
 	const killed = await first;
 	t.is(killed.signal, 'SIGKILL');
 	t.false(killed.stdout.includes('applied  000000000002'));
 
 	const gone = async (): Promise<boolean> => (await query(target, "select 1 from pg_stat_activity where datname = current_database() and application_name = 'cc-dev migrate'")).length === 0;
-	t.true(await waitFor(gone, 120_000), 'the server ended the dead deploy\'s backend long before its 60 s statement');
+	t.true(await eventually(gone, 120_000), 'the server ended the dead deploy\'s backend long before its 60 s statement');
 	t.deepEqual(await query(target, "select 1 from pg_tables where tablename = 'half'"), []);
 	t.deepEqual(await versions(target), ['000000000001']);
 
@@ -189,7 +183,7 @@ test('a SIGTERM during the migrations cancels the running one cleanly and the st
 	const subprocess = deployProcess(target, ['--migrations', directory, '--', ...childScript("console.log('SHOULD NOT START')")]);
 	const sleeping = async (): Promise<boolean> =>
 		(await query(target, "select 1 from pg_stat_activity where datname = current_database() and query like '%pg_sleep(10)%' and state = 'active' and pid <> pg_backend_pid()")).length > 0;
-	t.true(await waitFor(sleeping, 120_000));
+	t.true(await eventually(sleeping, 120_000));
 	const signalled = Date.now();
 	subprocess.kill('SIGTERM');
 	const result = await subprocess;
@@ -230,7 +224,7 @@ test('the start command replaces cc-dev in its process: same pid, signals reach 
 	subprocess.stdout!.on('data', (chunk: Buffer) => {
 		output += chunk.toString();
 	});
-	t.true(await waitFor(async () => output.includes('child ready'), 120_000));
+	t.true(await eventually(async () => output.includes('child ready'), 120_000));
 	t.is(Number(/child ready (\d+)/.exec(output)![1]), subprocess.pid ?? -1);
 	subprocess.kill('SIGTERM');
 	const result = await subprocess;
@@ -246,20 +240,12 @@ test('when the process is SIGKILLed after the hand-over, no start command outliv
 	subprocess.stdout!.on('data', (chunk: Buffer) => {
 		output += chunk.toString();
 	});
-	t.true(await waitFor(async () => output.includes('child ready'), 120_000), output);
+	t.true(await eventually(async () => output.includes('child ready'), 120_000), output);
 	const childPid = Number(/child ready (\d+)/.exec(output)![1]);
-	const alive = (pid: number): boolean => {
-		try {
-			process.kill(pid, 0);
-			return true;
-		} catch {
-			return false;
-		}
-	};
-	t.true(alive(childPid));
+	t.true(isProcessAlive(childPid));
 	subprocess.kill('SIGKILL');
 	t.is((await subprocess).signal, 'SIGKILL');
-	t.true(await waitFor(async () => !alive(childPid), 20_000), `the start command (pid ${childPid}) outlived the killed cc-dev`);
+	t.true(await eventually(async () => !isProcessAlive(childPid), 20_000), `the start command (pid ${childPid}) outlived the killed cc-dev`);
 });
 
 test('a start command ended by a signal ends the process by that signal; plain exit codes pass through; missing is 127, not executable 126', async (t) => {
@@ -270,7 +256,7 @@ test('a start command ended by a signal ends the process by that signal; plain e
 	byTerm.stdout!.on('data', (chunk: Buffer) => {
 		output += chunk.toString();
 	});
-	t.true(await waitFor(async () => output.includes('child ready'), 120_000));
+	t.true(await eventually(async () => output.includes('child ready'), 120_000));
 	byTerm.kill('SIGTERM');
 	const terminated = await byTerm;
 	t.is(terminated.signal, 'SIGTERM', terminated.all);

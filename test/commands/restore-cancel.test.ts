@@ -1,21 +1,12 @@
 import path from 'node:path';
-import {setTimeout as delay} from 'node:timers/promises';
 import test from 'ava';
 import pg from 'pg';
 import type {ConnectionTarget} from '../../source/core/database/target.js';
 import {freshDatabase, query, repoRoot} from '../helpers/database.js';
+import {until} from '../helpers/until.js';
 import {spawnCli} from './suite-cli.js';
 
 const schemaFile = path.join(repoRoot, 'railway_schema.sql');
-
-/** Polls until the condition holds; fails after a generous bound (never a fixed sleep for the event itself). */
-async function until(condition: () => Promise<boolean>, what: string, boundMs = 60_000): Promise<void> {
-	const deadline = Date.now() + boundMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await delay(50);
-	}
-}
 
 const restoreBackends = async (target: ConnectionTarget, extra = '') =>
 	(await query<{n: number}>(target, `select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'cc-dev restore' ${extra}`))[0]!.n;

@@ -4,6 +4,7 @@ import test from 'ava';
 import {adminQuery, freshDatabase, testServer} from '../helpers/database.js';
 import {withDatabase} from '../../source/core/database/target.js';
 import {projectCopy} from '../core/checks/suite-helpers.js';
+import {eventually} from '../helpers/until.js';
 import {runCli, spawnCli} from './suite-cli.js';
 
 type JsonReport = {ok: boolean; exitCode: number; checks: Array<{id: string; title: string; status: string; durationMs: number; detail: string; lines?: string[]}>};
@@ -91,11 +92,8 @@ test('Ctrl-C during the suite: exit 1, and every scratch database is dropped', a
 	let exited = false;
 	void child.then(() => (exited = true));
 	// Interrupt once the suite has scratch databases (it creates them right after the connection check).
-	let created = await ours();
-	for (let waited = 0; created.length === 0 && !exited && waited < 60_000; waited += 25) {
-		await new Promise((resolve) => setTimeout(resolve, 25));
-		created = await ours();
-	}
+	let created: unknown[] = [];
+	await eventually(async () => (created = await ours()).length > 0 || exited, 120_000);
 	child.kill('SIGINT');
 	const result = await child;
 	t.true(created.length > 0, 'the suite had created scratch databases when it was interrupted');

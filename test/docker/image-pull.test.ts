@@ -14,6 +14,7 @@ import {openDockerode} from '../../source/core/providers/docker/engine-client.js
 import {ensureImage} from '../../source/core/providers/docker/image.js';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
 import {dockerPort, makeProject} from './docker-project.js';
+import {until} from '../helpers/until.js';
 
 const execFileAsync = promisify(execFile);
 const engine = await ensureDockerEngine();
@@ -38,12 +39,8 @@ async function startRegistry(t: ExecutionContext): Promise<number> {
 		registry.kill();
 		rmSync(dir, {recursive: true, force: true});
 	});
-	for (let waited = 0; waited < 60_000; waited += 100) {
-		const answered = await fetch(`http://127.0.0.1:${registryPort}/v2/`).then((response) => response.ok, () => false);
-		if (answered) return registryPort;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error('the registry did not start');
+	await until(async () => fetch(`http://127.0.0.1:${registryPort}/v2/`).then((response) => response.ok, () => false), 'the registry to start', 60_000);
+	return registryPort;
 }
 
 if (!engine.available) {

@@ -4,6 +4,7 @@ import {promisify} from 'node:util';
 import test from 'ava';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
 import {dockerPort, makeProject} from './docker-project.js';
+import {eventually} from '../helpers/until.js';
 
 const execFileAsync = promisify(execFile);
 const engine = await ensureDockerEngine();
@@ -27,10 +28,7 @@ if (!engine.available) {
 		t.teardown(() => tmux('kill-server').catch(() => {}));
 		const screen = async () => (await tmux('capture-pane', '-p')).stdout;
 		const waitFor = async (pattern: RegExp) => {
-			for (let waited = 0; waited < 60_000; waited += 100) {
-				if (pattern.test(await screen())) return;
-				await new Promise((resolve) => setTimeout(resolve, 100));
-			}
+			if (await eventually(async () => pattern.test(await screen()), 60_000)) return;
 			t.fail(`timed out waiting for ${pattern}; screen:\n${await screen()}`);
 		};
 		await waitFor(/cognition_curator_dev=#/);

@@ -6,6 +6,7 @@ import {loadConfig} from '../../source/core/config/load-config.js';
 import {createEmbeddedProvider} from '../../source/core/providers/embedded.js';
 import {repoRoot} from '../helpers/database.js';
 import {reservePort} from '../helpers/free-port.js';
+import {eventually} from '../helpers/until.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -67,17 +68,12 @@ export function startSession(project: Project, options: {columns?: number; rows?
 		.join(' ');
 	execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), '-c', project.dir, `${command}; echo "cc-dev exited $?"; sleep 60`]);
 	const screen = (withEscapes = false): string => execFileSync('tmux', ['capture-pane', '-p', ...(withEscapes ? ['-e'] : []), '-t', name], {encoding: 'utf8'});
-	const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 	return {
 		screen,
 		async waitFor(pattern, timeoutMs = 60_000) {
-			const started = Date.now();
-			for (;;) {
-				const text = screen();
-				if (pattern.test(text)) return text;
-				if (Date.now() - started > timeoutMs) throw new Error(`The screen did not show ${pattern} within ${timeoutMs} ms. It shows:\n${text}`);
-				await pause(50);
-			}
+			let text = '';
+			if (await eventually(() => pattern.test((text = screen())), timeoutMs)) return text;
+			throw new Error(`The screen did not show ${pattern} within ${timeoutMs} ms. It shows:\n${text}`);
 		},
 		async keys(...keys) {
 			for (const key of keys) execFileSync('tmux', ['send-keys', '-t', name, key]);

@@ -3,6 +3,7 @@ import net from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
+import {isProcessAlive} from '../../source/core/providers/process-alive.js';
 
 /** Claims shared by every copy of the suite on this machine: one folder per port, holding its owner's pid. */
 const claims = path.join(tmpdir(), 'cc-dev-test-ports');
@@ -11,15 +12,6 @@ export type PortRange = {readonly from: number; readonly to: number};
 
 /** Ports for servers the tests start themselves (clear of the suites' test servers, 54329 and up). */
 export const testPortRange: PortRange = {from: 54370, to: 54399};
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
 
 /** Takes the claim on a port (mkdir is atomic across processes); a claim whose process has ended is taken over. */
 function claim(port: number): boolean {
@@ -37,7 +29,7 @@ function claim(port: number): boolean {
 			} catch {
 				return false; // just claimed: its owner has not written its pid yet
 			}
-			if (Number.isInteger(owner) && isAlive(owner)) return false;
+			if (Number.isInteger(owner) && isProcessAlive(owner)) return false;
 			rmSync(folder, {recursive: true, force: true});
 		}
 	}

@@ -1,5 +1,7 @@
 import type {ActionContext, ActionOutcome, AppServices, ProjectState, TaskActionId, TerminalActionId} from '../../source/ui/services/types.js';
 
+export {until} from '../helpers/until.js';
+
 export const keys = {
 	up: '\u001B[A',
 	down: '\u001B[B',
@@ -11,24 +13,10 @@ export const keys = {
 	ctrlC: '\u0003',
 } as const;
 
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** A frame without colours, trailing spaces trimmed per line. */
 export function plain(frame: string | undefined): string {
 	// eslint-disable-next-line no-control-regex
 	return (frame ?? '').replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '').replace(/[ \t]+$/gm, '');
-}
-
-/**
- * Waits until `check` holds (frames update asynchronously), polling; the bound is generous because
- * a busy machine (three copies of the suite on two cores) is slow, and only a broken app reaches it.
- */
-export async function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
-	const started = Date.now();
-	while (!check()) {
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await pause(10);
-	}
 }
 
 export const runningProject: ProjectState = {

@@ -6,6 +6,7 @@ import type {Config} from '../config/load-config.js';
 import {EnvironmentError} from '../errors.js';
 import {redact} from '../redact.js';
 import {isPortInUse} from './port-check.js';
+import {isProcessAlive} from './process-alive.js';
 import type {DatabaseProvider, ProviderOptions, ProviderStatus} from './provider.js';
 import {serverUser, type OsUser} from './run-as.js';
 
@@ -84,15 +85,6 @@ function readPidFile(layout: Layout): PidFile | undefined {
 	}
 }
 
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /**
  * The embedded database: PostgreSQL 15 from the npm registry, data under .cc-dev/embedded/,
  * the docker-compose.yml credentials and port. The server runs detached (pg_ctl), so it outlives
@@ -106,7 +98,7 @@ export function createEmbeddedProvider(config: Config): DatabaseProvider {
 	const status = async (): Promise<ProviderStatus> => {
 		const initialised = existsSync(path.join(layout.data, 'PG_VERSION'));
 		const pidFile = initialised ? readPidFile(layout) : undefined;
-		const running = pidFile !== undefined && isAlive(pidFile.pid);
+		const running = pidFile !== undefined && isProcessAlive(pidFile.pid);
 		return {
 			provider: 'embedded',
 			state: running ? 'running' : initialised ? 'stopped' : 'absent',
