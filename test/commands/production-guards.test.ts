@@ -190,7 +190,7 @@ serial('migrate unlock asks before ending the holder: without a terminal and wit
 	t.is(refused.code, 2, refused.stderr);
 	t.regex(refused.stderr, /End backend \d+ \(holder\), which holds the migration lock\?/);
 	t.regex(refused.stderr, /Pass --yes/);
-	t.deepEqual(await query(target, "select count(*)::int as n from pg_stat_activity where application_name = 'holder'"), [{n: 1}]);
+	t.deepEqual(await query(target, "select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'holder'"), [{n: 1}]);
 	const ended = await cli(['migrate', 'unlock', '--yes', '--url', target.url]);
 	t.is(ended.code, 0, ended.stderr);
 	t.regex(ended.stdout, /Ended backend \d+ \(holder\), which held the migration lock/);
