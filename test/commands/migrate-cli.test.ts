@@ -127,3 +127,14 @@ test('help, version, unknown commands, and no command without a terminal', async
 	t.is(badFlag.exitCode, 2);
 	t.regex(badFlag.stderr, /Unknown option '--sideways'/);
 });
+
+test('a malformed file and an unreachable database: the file is named, and the connection tried meanwhile does not keep the process waiting', async (t) => {
+	const directory = migrationsDir(t, [{name: '000000000001_change.sql', text: '-- Revision: 000000000001\nselect 1;\n'}]);
+	for (const command of [['migrate', 'status'], ['migrate', 'up']]) {
+		const result = await runCli([...command, '--migrations', directory, '--wait', '600'], {env: env('postgresql://cognition_user:hunter2-secret@127.0.0.1:9/cognition')});
+		t.is(result.exitCode, 2, result.stderr);
+		t.regex(result.stderr, /000000000001_change\.sql: no "-- migrate:up" marker/);
+		t.notRegex(result.stderr, /Cannot reach/);
+		t.true(result.durationMs < 300_000, 'not the 10-minute connection wait');
+	}
+});

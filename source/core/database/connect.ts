@@ -1,5 +1,5 @@
 import pg from 'pg';
-import {EnvironmentError} from '../errors.js';
+import {CancelledError, EnvironmentError} from '../errors.js';
 import type {EventSink} from '../events.js';
 import {redact} from '../redact.js';
 import {describeTarget, withoutSslMode, type ConnectionTarget} from './target.js';
@@ -131,12 +131,17 @@ async function connectOnce(target: ConnectionTarget, options: ConnectOptions, ti
 		});
 		client.on('error', () => {});
 		pinSessionSettings(client);
+		// Cancelling ends an attempt still in progress (a server slow to answer holds it for seconds).
+		const abandon = (): void => void client.end().catch(() => {});
+		options.signal?.addEventListener('abort', abandon, {once: true});
 		try {
 			await client.connect();
 			return client;
 		} catch (error) {
 			await client.end().catch(() => {});
 			if (ssl === undefined || index === attempts.length - 1 || !tryNextSsl(error as PgError, ssl)) throw error;
+		} finally {
+			options.signal?.removeEventListener('abort', abandon);
 		}
 	}
 	throw new Error('unreachable: no connection attempt');
@@ -151,17 +156,19 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 	const deadline = started + options.waitMs;
 	let delay = 100;
 	for (let attempt = 1; ; attempt++) {
+		if (options.signal?.aborted) throw new CancelledError('Cancelled while connecting to the database.');
 		const remaining = Math.max(deadline - Date.now(), 0);
 		try {
 			// At least 5 s for one attempt: a running server on a busy machine can take a second or more
 			// to answer, and a refused connection fails at once anyway.
 			return await connectOnce(target, options, Math.max(Math.min(remaining, 10_000), minimumAttemptMs));
 		} catch (error) {
+			if (options.signal?.aborted) throw new CancelledError('Cancelled while connecting to the database.', {cause: error});
 			const pgError = error as PgError;
 			if (!isTransient(pgError)) throw permanentError(pgError, target);
 			const reason = redact(pgError.code ?? pgError.message);
 			options.onEvent?.({type: 'connect-attempt', target: describeTarget(target), attempt, error: reason});
-			if (options.signal?.aborted || Date.now() >= deadline) {
+			if (Date.now() >= deadline) {
 				const waited = ((Date.now() - started) / 1000).toFixed(1);
 				throw new EnvironmentError(
 					`Cannot reach the database at ${target.host}:${target.port} (${reason}) after ${plural(attempt, 'attempt')} in ${waited} s.`,
@@ -177,6 +184,29 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 			delay = Math.min(delay * 2, options.maxDelayMs ?? 2000);
 		}
 	}
+}
+
+/**
+ * Opens a connection while `work` runs (reading the migration files, say), so that the time the
+ * server takes to answer the handshake is not added to the work's. `work` goes first in every
+ * respect: when it fails, its error is the one thrown and the connection is abandoned; when the
+ * connection fails, its error comes after the work is done. `work` must let the event loop run
+ * (an await now and then) for the handshake to progress meanwhile.
+ */
+export async function connectDuring<T>(target: ConnectionTarget, options: ConnectOptions, work: () => Promise<T>): Promise<{client: PgClient; value: T}> {
+	const abandon = new AbortController();
+	const connecting = connect(target, {...options, signal: options.signal ? AbortSignal.any([options.signal, abandon.signal]) : abandon.signal});
+	// Handled here as well as below: a failure that comes while `work` runs is not an unhandled rejection.
+	connecting.catch(() => {});
+	let value: T;
+	try {
+		value = await work();
+	} catch (error) {
+		abandon.abort();
+		void connecting.then(async (client) => client.end(), () => {});
+		throw error;
+	}
+	return {client: await connecting, value};
 }
 
 /** Runs `fn` with a connected client and always closes it. */

@@ -1,10 +1,10 @@
 import type {Config} from '../config/load-config.js';
-import {connect, type PgClient} from '../database/connect.js';
+import {connect, connectDuring, type PgClient} from '../database/connect.js';
 import type {ConnectionTarget} from '../database/target.js';
 import {CancelledError} from '../errors.js';
 import type {EventSink} from '../events.js';
 import {buildGraph, type RevisionGraph} from './graph.js';
-import {loadMigrations} from './load-migrations.js';
+import {loadMigrationsInTurns} from './load-migrations.js';
 import {acquireMigrationLock, releaseMigrationLock} from './lock.js';
 import {adoptionSet, readDatabaseState, type DatabaseState} from './state.js';
 import {ensureVersionTable, recordRevisionsQuery} from './version-table.js';
@@ -66,13 +66,16 @@ async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseStat
 }
 
 /**
- * The frame of every writing operation: load and validate the files, connect (waiting for the
- * server), set the session's timeouts, take the migration lock, adopt a Flask-Migrate database, read the state; then run `fn`; always release the lock and disconnect,
+ * The frame of every writing operation: load and validate the files while connecting (waiting for
+ * the server), set the session's timeouts, take the migration lock, adopt a Flask-Migrate database, read the state; then run `fn`; always release the lock and disconnect,
  * and make every asynchronous commit durable before reporting success.
  */
 export async function withMigrationSession<T>(options: SessionOptions, fn: (session: MigrationSession) => Promise<T>): Promise<T> {
-	const graph = buildGraph(loadMigrations(options.migrationsDir));
-	const client = await connect(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev migrate', pipeline: true});
+	const {client, value: graph} = await connectDuring(
+		options.target,
+		{waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, applicationName: 'cc-dev migrate', pipeline: true},
+		async () => buildGraph(await loadMigrationsInTurns(options.migrationsDir)),
+	);
 	const cancel = (): void => {
 		void cancelBackend(options.target, (client as unknown as {processID?: number}).processID);
 	};
@@ -80,11 +83,14 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 	let locked = false;
 	let durable = false;
 	try {
-		await client.query(`SET lock_timeout = ${literal(options.lockTimeout)}; SET statement_timeout = ${literal(options.statementTimeout)}; SET synchronous_commit = off; SET client_min_messages = warning`);
-		// The server then ends this backend within a second when the process dies (a deploy killed
-		// mid-migration), rolling back and freeing the lock instead of finishing the statement first.
-		// Only where the server's OS supports it (PostgreSQL 14+ on Linux).
-		await client.query(`SET client_connection_check_interval = '1s'`).catch(() => {});
+		// Both written at once (the session pipelines): one round trip.
+		await Promise.all([
+			client.query(`SET lock_timeout = ${literal(options.lockTimeout)}; SET statement_timeout = ${literal(options.statementTimeout)}; SET synchronous_commit = off; SET client_min_messages = warning`),
+			// The server then ends this backend within a second when the process dies (a deploy killed
+			// mid-migration), rolling back and freeing the lock instead of finishing the statement first.
+			// Only where the server's OS supports it (PostgreSQL 14+ on Linux).
+			client.query(`SET client_connection_check_interval = '1s'`).catch(() => {}),
+		]);
 		if (options.beforeLock) {
 			const beforeLock = options.beforeLock;
 			await readDatabaseState(client, graph).then((state) => beforeLock({graph, state})).catch(() => {});

@@ -1,9 +1,9 @@
-import {withClient} from '../database/connect.js';
+import {connectDuring} from '../database/connect.js';
 import {describeTarget, type ConnectionTarget} from '../database/target.js';
 import type {EventSink} from '../events.js';
 import {buildGraph, type RevisionGraph} from './graph.js';
 import {invalidIndexAdvice, readInvalidIndexes} from './invalid-indexes.js';
-import {loadMigrations} from './load-migrations.js';
+import {loadMigrationsInTurns} from './load-migrations.js';
 import {pendingMigrations, readDatabaseState, type DatabaseState} from './state.js';
 import type {AppliedHow} from './version-table.js';
 import {plural} from '../plural.js';
@@ -62,8 +62,12 @@ export function summariseStatus(graph: RevisionGraph, state: DatabaseState, targ
 
 /** `migrate status`: read-only, no lock, no version table created. */
 export async function readMigrationStatus(options: {target: ConnectionTarget; migrationsDir: string; waitMs: number; onEvent?: EventSink}): Promise<MigrationStatus> {
-	const graph = buildGraph(loadMigrations(options.migrationsDir));
-	return withClient(options.target, {waitMs: options.waitMs, onEvent: options.onEvent}, async (client) =>
-		summariseStatus(graph, await readDatabaseState(client, graph), describeTarget(options.target), await readInvalidIndexes(client)),
-	);
+	const {client, value: graph} = await connectDuring(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, pipeline: true}, async () => buildGraph(await loadMigrationsInTurns(options.migrationsDir)));
+	try {
+		// The client pipelines: the index query goes out with the first version-table query.
+		const [state, invalidIndexes] = await Promise.all([readDatabaseState(client, graph), readInvalidIndexes(client)]);
+		return summariseStatus(graph, state, describeTarget(options.target), invalidIndexes);
+	} finally {
+		await client.end().catch(() => {});
+	}
 }

@@ -1,0 +1,10 @@
+import {writeFileSync} from 'node:fs';
+import {startBenchServer, scratch} from './bench-server.js';
+import {cc} from './processes.js';
+import {generateWorkload} from './workloads.js';
+const server = await startBenchServer();
+const work = generateWorkload('small', 300);
+const target = await scratch(server, 'prof_status');
+await cc(['migrate', 'up'], {target, migrations: work.directory});
+writeFileSync('/tmp/prof/env', `export DATABASE_URL='${target.url}'\nexport MIG='${work.directory}'\n`);
+console.log('ready');
