@@ -1,9 +1,5 @@
 import {createRequire} from 'node:module';
 import type {Io} from './commands/command.js';
-import {createContext, parseCommandArguments} from './commands/context.js';
-import {findCommand} from './commands/registry.js';
-import {isCcDevError} from './core/errors.js';
-import {createStyle, shouldColor} from './report/style.js';
 
 function version(): string {
 	return (createRequire(import.meta.url)('../package.json') as {version: string}).version;
@@ -21,11 +17,18 @@ export async function main(argv: readonly string[], io: Io = standardIo): Promis
 	const own = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	const wantsJson = own.includes('--json');
 	const verbose = own.includes('--verbose');
-	const style = createStyle(!own.includes('--no-color') && shouldColor(io.stderr));
 	if (argv[0] === '--version' || argv[0] === '-V') {
 		io.stdout.write(`${version()}\n`);
 		return 0;
 	}
+	// Loaded after --version, which needs none of it (the configuration reader and its caches bring crypto and fs).
+	const [{createContext, parseCommandArguments}, {findCommand}, {isCcDevError}, {createStyle, shouldColor}] = await Promise.all([
+		import('./commands/context.js'),
+		import('./commands/registry.js'),
+		import('./core/errors.js'),
+		import('./report/style.js'),
+	]);
+	const style = createStyle(!own.includes('--no-color') && shouldColor(io.stderr));
 	const words = argv.filter((word) => word !== '--verbose' && word !== '--no-color');
 	if (words.length === 0 || words[0] === '--help' || words[0] === '-h' || words[0] === 'help') {
 		const interactive = Boolean((io.stdin as NodeJS.ReadStream).isTTY && (io.stdout as NodeJS.WriteStream).isTTY);

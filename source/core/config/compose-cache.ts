@@ -44,7 +44,7 @@ export function readComposeDatabaseCached(file: string, env: NodeJS.ProcessEnv, 
 	const text = readFileSync(file, 'utf8');
 	const names = [...new Set(text.match(/[A-Za-z_]\w*/g) ?? [])].filter((name) => env[name] !== undefined).sort();
 	const key = digestOf(path.resolve(file), text, env['HOME'] || homedir(), JSON.stringify(names.map((name) => [name, env[name]])));
-	const cache = openDerivedCache(path.join(stateDir, 'cache', 'compose.json'), readerVersion, isComposeDatabase, 16);
+	const cache = openDerivedCache(path.join(stateDir, 'cache', 'compose'), readerVersion, isComposeDatabase, 16);
 	const cached = cache.get(key);
 	if (cached) return cached;
 	const database = parseComposeDatabase(text, file, env);

@@ -139,12 +139,12 @@ function analysisVersion(): string | undefined {
 	return digestOf(`libpg-query ${parser}`, ...sources);
 }
 
-/** The analysis cache of a project, .cc-dev/cache/analysis.json; none when the parser's version cannot be read. */
+/** The analysis cache of a project, .cc-dev/cache/analysis/; none when the parser's version cannot be read. */
 export function openAnalysisCache(stateDir: string): AnalysisCache | undefined {
 	const version = analysisVersion();
 	// Checked against the section in analyseSection, where the text is known.
 	const isStored = (_key: string, value: unknown): value is readonly Stored[] => Array.isArray(value);
-	return version === undefined ? undefined : openDerivedCache(path.join(stateDir, 'cache', 'analysis.json'), version, isStored);
+	return version === undefined ? undefined : openDerivedCache(path.join(stateDir, 'cache', 'analysis'), version, isStored);
 }
 
 /**

@@ -16,6 +16,12 @@ const compose = (port: string): string => `services:
       - "127.0.0.1:${port}:5432"
 `;
 
+/** The cache's entry files, one per reading. */
+function composeEntries(stateDir: string): string[] {
+	const root = path.join(stateDir, 'cache', 'compose');
+	return readdirSync(root, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.json')).map((name) => path.join(root, name));
+}
+
 function project(text: string): {file: string; stateDir: string} {
 	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-compose-cache-'));
 	const file = path.join(directory, 'docker-compose.yml');
@@ -28,7 +34,8 @@ test('the cached reading equals the reader\'s, and the second run reads it from 
 	const env = {HOME: '/home/dev'};
 	const first = readComposeDatabaseCached(file, env, stateDir);
 	t.deepEqual(first, parseComposeDatabase(readFileSync(file, 'utf8'), file, env));
-	t.deepEqual(readdirSync(path.join(stateDir, 'cache')), ['compose.json']);
+	t.deepEqual(readdirSync(path.join(stateDir, 'cache')), ['compose']);
+	t.is(composeEntries(stateDir).length, 1);
 	t.deepEqual(JSON.parse(JSON.stringify(readComposeDatabaseCached(file, env, stateDir))), JSON.parse(JSON.stringify(first)));
 });
 
@@ -44,7 +51,8 @@ test('an edited file or a changed variable it uses is read again, never served f
 test('a corrupt cache is ignored and rebuilt', (t) => {
 	const {file, stateDir} = project(compose('5433'));
 	readComposeDatabaseCached(file, {}, stateDir);
-	const cacheFile = path.join(stateDir, 'cache', 'compose.json');
+	const [cacheFile] = composeEntries(stateDir);
+	if (!cacheFile) throw new Error('no cache entry was written');
 	writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('"hostPort":5433', '"hostPort":5999'));
 	t.is(readComposeDatabaseCached(file, {}, stateDir).hostPort, 5433);
 	writeFileSync(cacheFile, 'not json');

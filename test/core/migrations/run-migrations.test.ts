@@ -307,7 +307,7 @@ test('the migrations are analysed before the migration lock is taken: analysis n
 		lockWaitMs: 120_000,
 		onEvent(event) {
 			if (event.type !== 'lock-waiting' || cacheWrittenWhileWaiting !== undefined) return;
-			cacheWrittenWhileWaiting = existsSync(path.join(stateDir, 'cache', 'analysis.json'));
+			cacheWrittenWhileWaiting = existsSync(path.join(stateDir, 'cache', 'analysis'));
 			void holder.query('select pg_advisory_unlock($1::bigint)', [migrationLockKey]);
 		},
 	}));

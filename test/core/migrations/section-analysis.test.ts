@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -22,8 +22,16 @@ function stateDir(): string {
 	return mkdtempSync(path.join(tmpdir(), 'cc-dev-analysis-'));
 }
 
+/** The files of the analysis cache, one per analysed section. */
+function cacheFiles(directory: string): string[] {
+	const root = path.join(directory, 'cache', 'analysis');
+	return readdirSync(root, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.json')).map((name) => path.join(root, name));
+}
+
 function cacheFile(directory: string): string {
-	return path.join(directory, 'cache', 'analysis.json');
+	const [file, ...others] = cacheFiles(directory);
+	if (!file || others.length > 0) throw new Error(`expected one cache entry, found ${cacheFiles(directory).length}`);
+	return file;
 }
 
 async function fresh(): Promise<Awaited<ReturnType<typeof analyseSection>>> {
@@ -91,16 +99,21 @@ test('an entry that does not fit its section (a statement left out) is refused, 
 	t.deepEqual(await analyseSection(section, 'x.sql', cache(directory)), await fresh());
 });
 
-test('a cache file that is not JSON, or of another parser or analysis version, is ignored', async (t) => {
+test('a cache entry that is not JSON, or of another parser or analysis version, is ignored', async (t) => {
 	const directory = stateDir();
 	const first = cache(directory);
 	await analyseSection(section, 'x.sql', first);
 	first.save();
-	const stored = JSON.parse(readFileSync(cacheFile(directory), 'utf8')) as {version: string; entries: Record<string, {value: Array<{relations: string[]}>}>};
-	for (const entry of Object.values(stored.entries)) for (const statement of entry.value) statement.relations = ['stale'];
-	writeFileSync(cacheFile(directory), JSON.stringify({...stored, version: 'libpg-query 0.0.1'}));
+	// A consistent entry with other contents, moved to another version's folder.
+	const file = cacheFile(directory);
+	const stored = JSON.parse(readFileSync(file, 'utf8')) as {key: string; value: Array<{relations: string[]}>; digest: string};
+	for (const statement of stored.value) statement.relations = ['stale'];
+	const otherVersion = path.join(path.dirname(path.dirname(file)), '0000000000000000');
+	mkdirSync(otherVersion);
+	writeFileSync(path.join(otherVersion, path.basename(file)), JSON.stringify({...stored, digest: digestOf(stored.key, JSON.stringify(stored.value))}));
+	renameSync(file, `${file}.moved`);
 	t.deepEqual(await analyseSection(section, 'x.sql', cache(directory)), await fresh());
-	writeFileSync(cacheFile(directory), '{"format":1,"version":');
+	writeFileSync(file, '{"format":2,"key":');
 	t.deepEqual(await analyseSection(section, 'x.sql', cache(directory)), await fresh());
 });
 
@@ -123,10 +136,11 @@ test('a corrupt cache never changes what runs: a migration without a transaction
 	await runMigrations({...options, direction: 'up'});
 	await runMigrations({...options, direction: 'down', to: 'base', allowProduction: false, railwayEnvironment: undefined});
 	// Merge the two statements in the stored analysis: sent as one query, the index build would fail in an implicit transaction.
-	const text = readFileSync(cacheFile(directory), 'utf8');
+	const file = cacheFiles(directory).find((name) => readFileSync(name, 'utf8').includes('"kind":"CreateStmt"'))!;
+	const text = readFileSync(file, 'utf8');
 	const corrupt = text.replace(/"start":0,"end":(\d+),"kind":"CreateStmt"/, `"start":0,"end":${up.length},"kind":"CreateStmt"`);
 	t.not(corrupt, text);
-	writeFileSync(cacheFile(directory), corrupt);
+	writeFileSync(file, corrupt);
 	await runMigrations({...options, direction: 'up'});
 	t.deepEqual(await query(target, "select indexname from pg_indexes where tablename = 'notes'"), [{indexname: 'ix_notes_body'}]);
 });
