@@ -15,12 +15,22 @@ export const benchPort = Number(process.env['CC_DEV_BENCH_PORT'] ?? 54391);
  * lives under the temporary folder (kept between runs): PostgreSQL runs as another OS user when
  * the bench runs as root, and must be able to reach it.
  */
-export async function startBenchServer(): Promise<ConnectionTarget> {
+function benchProvider() {
 	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: path.join(tmpdir(), `cc-dev-bench-${benchPort}`)};
 	delete env['DATABASE_URL'];
 	const config = loadConfig({cwd: repoRoot, port: benchPort, provider: 'embedded'}, env);
-	await createEmbeddedProvider(config).start();
+	return {config, provider: createEmbeddedProvider(config)};
+}
+
+export async function startBenchServer(): Promise<ConnectionTarget> {
+	const {config, provider} = benchProvider();
+	await provider.start();
 	return parseDatabaseUrl(buildDatabaseUrl({user: config.local.user, password: config.local.password, host: '127.0.0.1', port: benchPort, database: 'postgres'}), 'bench');
+}
+
+/** Stops the bench server at the end of a run: nothing of the bench keeps running after it. */
+export async function stopBenchServer(): Promise<void> {
+	await benchProvider().provider.stop();
 }
 
 export async function adminRun(server: ConnectionTarget, sql: string): Promise<void> {

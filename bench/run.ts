@@ -10,7 +10,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ConnectionTarget} from '../source/core/database/target.js';
-import {type BenchRow, repoRoot, startBenchServer} from './bench-server.js';
+import {type BenchRow, repoRoot, startBenchServer, stopBenchServer} from './bench-server.js';
 
 type Measure = {
 	readonly part: string;
@@ -88,6 +88,7 @@ for (const measure of measures.filter((entry) => wanted.length === 0 || wanted.i
 	// Written after each part, so that an interrupted run keeps what it measured.
 	writeFileSync(path.join(results, 'in-progress.md'), `${render(sections)}\n`);
 }
+await stopBenchServer().catch((error: unknown) => process.stderr.write(`bench: could not stop the bench server: ${(error as Error).message}\n`));
 const report = render(sections);
 writeFileSync(path.join(results, wanted.length === 0 ? 'latest.md' : 'partial.md'), `${report}\n`);
 process.stdout.write(`${report}\n`);
