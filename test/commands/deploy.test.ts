@@ -1,4 +1,4 @@
-import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -9,6 +9,7 @@ import {deployWaitMs} from '../../source/commands/deploy.js';
 import type {ConnectionTarget} from '../../source/core/database/target.js';
 import {createDeployLog} from '../../source/report/deploy-log.js';
 import {freshDatabase, query, repoRoot} from '../helpers/database.js';
+import {ensureBuilt} from '../helpers/built.js';
 import {freePort} from '../helpers/free-port.js';
 import {eventually} from '../helpers/until.js';
 import {isProcessAlive} from '../../source/core/providers/process-alive.js';
@@ -17,22 +18,8 @@ import {chain, migrationsDir, type MigrationSpec} from '../helpers/migrations-di
 const binary = path.join(repoRoot, 'bin', 'cc-dev.js');
 const password = 'cognition_pass';
 
-function newestMtime(directory: string): number {
-	let newest = 0;
-	for (const entry of readdirSync(directory, {withFileTypes: true})) {
-		const file = path.join(directory, entry.name);
-		newest = Math.max(newest, entry.isDirectory() ? newestMtime(file) : statSync(file).mtimeMs);
-	}
-	return newest;
-}
-
-/** The tests run the built binary, as Railway does; build it when the sources are newer. */
-test.before(async () => {
-	const built = statSync(path.join(repoRoot, 'dist', 'commands', 'deploy.js'), {throwIfNoEntry: false})?.mtimeMs ?? 0;
-	if (built < newestMtime(path.join(repoRoot, 'source'))) {
-		await execa('tsc', ['-p', 'tsconfig.build.json'], {cwd: repoRoot, preferLocal: true, reject: false});
-	}
-});
+/** The tests run the built binary, as Railway does. */
+test.before(ensureBuilt);
 
 function environment(target: ConnectionTarget | string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', DATABASE_URL: typeof target === 'string' ? target : target.url, ...extra};

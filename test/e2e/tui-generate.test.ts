@@ -1,16 +1,15 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {execa} from 'execa';
 import pg from 'pg';
-import {repoRoot} from '../helpers/database.js';
+import {ensureBuilt} from '../helpers/built.js';
 import {runCli} from '../helpers/run-cli.js';
 import {createProject, hasTmux, startSession} from './tmux-session.js';
 
 const skipReason = hasTmux ? '' : ' (skipped: tmux is not installed; apt-get update && apt-get install -y tmux)';
 
 test.before(async () => {
-	if (hasTmux) await execa(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {cwd: repoRoot});
+	if (hasTmux) await ensureBuilt();
 });
 
 async function devQuery(port: number, sql: string): Promise<pg.QueryResult> {

@@ -1,9 +1,8 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {execa} from 'execa';
 import pg from 'pg';
-import {repoRoot} from '../helpers/database.js';
+import {ensureBuilt} from '../helpers/built.js';
 import {runCli} from '../helpers/run-cli.js';
 import {createProject, hasTmux, startSession, type Project, type TmuxSession} from './tmux-session.js';
 
@@ -11,7 +10,7 @@ const skipReason = hasTmux ? '' : ' (skipped: tmux is not installed; apt-get upd
 
 /** The binary runs dist/: build it once for this file. */
 test.before(async () => {
-	if (hasTmux) await execa(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {cwd: repoRoot});
+	if (hasTmux) await ensureBuilt();
 });
 
 async function scratchDatabases(project: Project): Promise<string[]> {

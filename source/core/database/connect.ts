@@ -131,13 +131,23 @@ async function connectOnce(target: ConnectionTarget, options: ConnectOptions, ti
 		});
 		client.on('error', () => {});
 		pinSessionSettings(client);
-		// Cancelling ends an attempt still in progress (a server slow to answer holds it for seconds).
-		const abandon = (): void => void client.end().catch(() => {});
+		// Cancelling ends an attempt still in progress (a server slow to answer holds it for seconds):
+		// its socket is destroyed, since a polite end() waits for the server's goodbye.
+		let abandon = (): void => {};
+		const abandoned = new Promise<never>((_resolve, reject) => {
+			abandon = () => {
+				(client as unknown as {connection: {stream: {destroy(): void}}}).connection.stream.destroy();
+				reject(new CancelledError('Cancelled while connecting to the database.'));
+			};
+		});
+		const connecting = client.connect();
+		connecting.catch(() => {});
 		options.signal?.addEventListener('abort', abandon, {once: true});
 		try {
-			await client.connect();
+			await Promise.race([connecting, abandoned]);
 			return client;
 		} catch (error) {
+			if (error instanceof CancelledError) throw error;
 			await client.end().catch(() => {});
 			if (ssl === undefined || index === attempts.length - 1 || !tryNextSsl(error as PgError, ssl)) throw error;
 		} finally {

@@ -1,5 +1,6 @@
+import net from 'node:net';
 import test from 'ava';
-import {connectDuring} from '../../../source/core/database/connect.js';
+import {connect, connectDuring} from '../../../source/core/database/connect.js';
 import {parseDatabaseUrl} from '../../../source/core/database/target.js';
 import {CancelledError, EnvironmentError, InputError} from '../../../source/core/errors.js';
 import type {CoreEvent} from '../../../source/core/events.js';
@@ -57,5 +58,28 @@ test('cancelling while the server does not answer stops the connection with Canc
 		if (event.type === 'connect-attempt') controller.abort();
 	};
 	const error = await t.throwsAsync(connectDuring(refused, {waitMs: 600_000, onEvent, signal: controller.signal}, async () => 'loaded'), {instanceOf: CancelledError});
+	t.regex(error!.message, /Cancelled while connecting/);
+});
+
+test('cancelling while a server has accepted the connection and not answered ends that attempt', async (t) => {
+	let accepted!: () => void;
+	const acceptedOnce = new Promise<void>((resolve) => (accepted = resolve));
+	const sockets: net.Socket[] = [];
+	const silent = net.createServer((socket) => {
+		sockets.push(socket);
+		socket.on('error', () => {});
+		accepted();
+	});
+	await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+	t.teardown(() => {
+		for (const socket of sockets) socket.destroy();
+		silent.close();
+	});
+	const {port} = silent.address() as net.AddressInfo;
+	const controller = new AbortController();
+	const connecting = connect(parseDatabaseUrl(`postgresql://cognition_user:secret@127.0.0.1:${port}/cognition`, 'DATABASE_URL'), {waitMs: 600_000, signal: controller.signal});
+	await acceptedOnce;
+	controller.abort();
+	const error = await t.throwsAsync(connecting, {instanceOf: CancelledError});
 	t.regex(error!.message, /Cancelled while connecting/);
 });
