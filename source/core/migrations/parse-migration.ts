@@ -25,6 +25,27 @@ function sectionAt(text: string, offset: number, end: number): Section {
 	return {sql: text.slice(offset, end), offset, line, column};
 }
 
+const markerPrefix = '-- migrate:';
+
+/**
+ * The lines of a text (split at \n; `next` is where the following line starts) that the file
+ * parser needs: all of them while `wanted` says so (the header), then only those holding a marker.
+ * The SQL lines in between are stepped over without being copied: for 3,000 files that copying
+ * was most of the parser's time and its garbage.
+ */
+function* linesToRead(text: string, wanted: () => boolean): Generator<{index: number; start: number; next: number}> {
+	let candidate = text.indexOf(markerPrefix);
+	let start = 0;
+	for (let index = 0; start <= text.length; index++) {
+		const newline = text.indexOf('\n', start);
+		const end = newline === -1 ? text.length : newline;
+		while (candidate !== -1 && candidate < start) candidate = text.indexOf(markerPrefix, candidate + 1);
+		if (wanted() || (candidate !== -1 && candidate < end)) yield {index, start, next: newline === -1 ? text.length : newline + 1};
+		if (newline === -1) return;
+		start = newline + 1;
+	}
+}
+
 /** Parses one migration file. Every problem names the file and line, and says how to fix it. */
 export function parseMigration(text: string, filePath: string): Migration {
 	const fileName = path.basename(filePath);
@@ -35,21 +56,29 @@ export function parseMigration(text: string, filePath: string): Migration {
 		});
 	}
 	const headers = new Map<HeaderKey, {value: string; line: number}>();
-	const lines = text.split('\n');
 	let upLine = -1;
 	let downLine = -1;
+	// Where the section after each marker starts, and where the down marker's line starts.
+	let upStart = -1;
+	let downStart = -1;
+	let downMarkerStart = -1;
 	let inHeader = true;
-	for (const [index, raw] of lines.entries()) {
-		const line = raw.replace(/\r$/, '');
-		const trimmed = line.trim();
+	for (const {index, start, next} of linesToRead(text, () => inHeader)) {
+		const trimmed = text.slice(start, next).trim();
 		if (trimmed === upMarker || trimmed === downMarker) {
 			inHeader = false;
 			const isUp = trimmed === upMarker;
 			if (isUp ? upLine !== -1 : downLine !== -1) {
 				throw problem(fileName, index + 1, `a second "${trimmed}" marker`, 'Keep one up and at most one down section per file.');
 			}
-			if (isUp) upLine = index;
-			else downLine = index;
+			if (isUp) {
+				upLine = index;
+				upStart = next;
+			} else {
+				downLine = index;
+				downStart = next;
+				downMarkerStart = start;
+			}
 			continue;
 		}
 		if (!inHeader) continue;
@@ -112,13 +141,8 @@ export function parseMigration(text: string, filePath: string): Migration {
 		throw problem(fileName, createdHeader.line, `"${createdHeader.value}" is not a date`, 'Write Created as ISO 8601, e.g. 2025-07-26T20:00:00Z.');
 	}
 
-	const lineOffsets: number[] = [0];
-	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineOffsets.push(index + 1);
-	const startOf = (line: number): number => lineOffsets[line] ?? text.length;
-	const upStart = startOf(upLine + 1);
-	const upEnd = downLine === -1 ? text.length : startOf(downLine);
-	const up = sectionAt(text, upStart, upEnd);
-	const down = downLine === -1 ? undefined : sectionAt(text, startOf(downLine + 1), text.length);
+	const up = sectionAt(text, upStart, downLine === -1 ? text.length : downMarkerStart);
+	const down = downLine === -1 ? undefined : sectionAt(text, downStart, text.length);
 
 	return {
 		revision,

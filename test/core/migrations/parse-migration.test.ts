@@ -23,6 +23,37 @@ test('the checksum ignores line endings', (t) => {
 	t.is(crlf.checksum, parseMigration(valid, file).checksum);
 });
 
+test('sections are cut exactly at the marker lines, with CRLF line endings, indented markers and marker text inside SQL', (t) => {
+	const text = [
+		'-- Revision: 0123456789ab',
+		'',
+		'  -- migrate:up  ',
+		"SELECT '-- migrate:down' AS not_a_marker;",
+		'-- migrate:up is not a marker either',
+		'\t-- migrate:down',
+		'DROP TABLE a;',
+	].join('\r\n');
+	const migration = parseMigration(text, file);
+	t.is(migration.up.sql, "SELECT '-- migrate:down' AS not_a_marker;\r\n-- migrate:up is not a marker either\r\n");
+	t.is(text.slice(migration.up.offset, migration.up.offset + migration.up.sql.length), migration.up.sql);
+	t.deepEqual([migration.up.line, migration.up.column], [4, 1]);
+	t.is(migration.down?.sql, 'DROP TABLE a;');
+	t.deepEqual([migration.down?.line, migration.down?.column], [7, 1]);
+});
+
+test('a marker on the last line, without a line break, opens an empty section', (t) => {
+	const migration = parseMigration('-- Revision: 0123456789ab\n-- migrate:up\nSELECT 1;\n-- migrate:down', file);
+	t.is(migration.up.sql, 'SELECT 1;\n');
+	t.is(migration.down?.sql, '');
+	t.is(migration.down?.offset, '-- Revision: 0123456789ab\n-- migrate:up\nSELECT 1;\n-- migrate:down'.length);
+});
+
+test('a second marker far into the SQL is found, with its line', (t) => {
+	const sqlLines = Array.from({length: 500}, (_, index) => `SELECT ${index}; -- migrate: not a marker`);
+	const error = t.throws(() => parseMigration(['-- Revision: 0123456789ab', '-- migrate:up', ...sqlLines, '-- migrate:up', ''].join('\n'), file), {instanceOf: InputError});
+	t.regex(error!.message, /:503: a second "-- migrate:up" marker/);
+});
+
 test('a merge revision lists several parents', (t) => {
 	const merge = parseMigration(valid.replace('-- Revises: aaaaaaaaaaaa', '-- Revises: aaaaaaaaaaaa, bbbbbbbbbbbb'), file);
 	t.deepEqual(merge.parents, ['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
