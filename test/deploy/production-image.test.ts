@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {execa} from 'execa';
-import {freshDatabase, query, repoRoot, testPort} from '../helpers/database.js';
+import {freshDatabase, query, repoRoot} from '../helpers/database.js';
+import {freePort} from '../helpers/free-port.js';
 
 /**
  * The image Railway builds, reproduced from a fresh clone: Railpack's install (NODE_ENV=production,
@@ -71,7 +72,9 @@ if (!gitCheckout) {
 		t.true(existsSync(path.join(app, 'dist', 'cli.js')), 'npm ci compiled the TypeScript (prepare)');
 
 		// The README's path before the prune: npx cc-dev db start on the embedded server, whose binaries a postinstall restores.
-		const dbEnv = {...npmEnv, CC_DEV_PROVIDER: 'embedded', CC_DEV_DB_PORT: String(testPort + 40), CC_DEV_EMBEDDED_FSYNC: 'off', NO_COLOR: '1', DATABASE_URL: undefined};
+		// A port claimed like every server a test starts: a fixed offset from the test port fell in the
+		// range other copies of the suite claim from, and one of them held it.
+		const dbEnv = {...npmEnv, CC_DEV_PROVIDER: 'embedded', CC_DEV_DB_PORT: String(await freePort(t)), CC_DEV_EMBEDDED_FSYNC: 'off', NO_COLOR: '1', DATABASE_URL: undefined};
 		const start = await execa('npx', ['cc-dev', 'db', 'start'], {cwd: app, env: dbEnv, extendEnv: false, reject: false, all: true, timeout: 180_000});
 		t.teardown(async () => {
 			await execa('npx', ['cc-dev', 'db', 'destroy', '--yes'], {cwd: app, env: dbEnv, extendEnv: false, reject: false, timeout: 60_000});
