@@ -14,7 +14,7 @@ test('migrate up, status, current, history, down: the everyday loop through the 
 
 	const up = await runCli(['migrate', 'up', '--migrations', directory], {env: env(target.url)});
 	t.is(up.exitCode, 0, up.stderr);
-	t.regex(up.stderr, /applied +000000000001 migration 000000000001 \(\d+ ms\)/);
+	t.regex(up.stderr, /applied +000000000001 migration 000000000001 \((\d+ ms|\d+\.\d+ s)\)/);
 	t.regex(up.stdout, /Applied 2 migrations in .*is at 000000000002/);
 
 	const status = await runCli(['migrate', 'status', '--migrations', directory, '--json'], {env: env(target.url)});
