@@ -23,6 +23,8 @@ type PgError = Error & {code?: string};
 
 const minimumAttemptMs = 5000;
 
+const cancelledWhileConnecting = 'Cancelled while connecting to the database.';
+
 /** Errors worth another attempt: the server is not up (yet), or still starting. */
 function isTransient(error: PgError): boolean {
 	const code = error.code ?? '';
@@ -137,7 +139,7 @@ async function connectOnce(target: ConnectionTarget, options: ConnectOptions, ti
 		const abandoned = new Promise<never>((_resolve, reject) => {
 			abandon = () => {
 				(client as unknown as {connection: {stream: {destroy(): void}}}).connection.stream.destroy();
-				reject(new CancelledError('Cancelled while connecting to the database.'));
+				reject(new CancelledError(cancelledWhileConnecting));
 			};
 		});
 		const connecting = client.connect();
@@ -166,14 +168,14 @@ export async function connect(target: ConnectionTarget, options: ConnectOptions)
 	const deadline = started + options.waitMs;
 	let delay = 100;
 	for (let attempt = 1; ; attempt++) {
-		if (options.signal?.aborted) throw new CancelledError('Cancelled while connecting to the database.');
+		if (options.signal?.aborted) throw new CancelledError(cancelledWhileConnecting);
 		const remaining = Math.max(deadline - Date.now(), 0);
 		try {
 			// At least 5 s for one attempt: a running server on a busy machine can take a second or more
 			// to answer, and a refused connection fails at once anyway.
 			return await connectOnce(target, options, Math.max(Math.min(remaining, 10_000), minimumAttemptMs));
 		} catch (error) {
-			if (options.signal?.aborted) throw new CancelledError('Cancelled while connecting to the database.', {cause: error});
+			if (options.signal?.aborted) throw new CancelledError(cancelledWhileConnecting, {cause: error});
 			const pgError = error as PgError;
 			if (!isTransient(pgError)) throw permanentError(pgError, target);
 			const reason = redact(pgError.code ?? pgError.message);
