@@ -10,7 +10,7 @@ import type {CommandContext} from './command.js';
 
 export async function runMigrateStatus(context: CommandContext): Promise<ExitCode> {
 	const config = context.config();
-	const status = await readMigrationStatus({target: config.target, migrationsDir: config.migrationsDir, waitMs: config.waitMs, onEvent: context.onEvent});
+	const status = await readMigrationStatus({target: config.target, migrationsDir: config.migrationsDir, waitMs: config.waitMs, onEvent: context.onEvent, signal: context.signal});
 	const exitCode: ExitCode = status.problems.length > 0 ? 1 : 0;
 	if (context.json) {
 		context.printJson({...status, ok: exitCode === 0});
@@ -47,7 +47,7 @@ export async function runMigrateStatus(context: CommandContext): Promise<ExitCod
 
 export async function runMigrateCurrent(context: CommandContext): Promise<ExitCode> {
 	const config = context.config();
-	const status = await readMigrationStatus({target: config.target, migrationsDir: config.migrationsDir, waitMs: config.waitMs, onEvent: context.onEvent});
+	const status = await readMigrationStatus({target: config.target, migrationsDir: config.migrationsDir, waitMs: config.waitMs, onEvent: context.onEvent, signal: context.signal});
 	const head = status.heads.length === 1 ? status.heads[0] : undefined;
 	if (context.json) {
 		context.printJson({current: status.current, head, isHead: status.current.length === 1 && status.current[0] === head});

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import test from 'ava';
-import {freshDatabase, query} from '../helpers/database.js';
+import {execa} from 'execa';
+import {freshDatabase, query, repoRoot} from '../helpers/database.js';
 import {chain, migrationText, migrationsDir} from '../helpers/migrations-dir.js';
 import {runCli, stackLine} from '../helpers/run-cli.js';
 
@@ -137,4 +139,23 @@ test('a malformed file and an unreachable database: the file is named, and the c
 		t.notRegex(result.stderr, /Cannot reach/);
 		t.true(result.durationMs < 300_000, 'not the 10-minute connection wait');
 	}
+});
+
+test('Ctrl-C while status waits for an unreachable database: cancelled at once, exit 1', async (t) => {
+	const child = execa(process.execPath, ['--liftoff-only', path.join(repoRoot, 'bin', 'cc-dev.js'), 'migrate', 'status', '--migrations', migrationsDir(t, chain(1)), '--wait', '600'], {
+		env: {DATABASE_URL: 'postgresql://cognition_user:hunter2-secret@127.0.0.1:9/cognition', NO_COLOR: '1'},
+		reject: false,
+		stdin: 'ignore',
+	});
+	// Interrupt once it reports its first failed attempt: it is then waiting to try again.
+	await new Promise<void>((resolve) => {
+		child.stderr!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('waiting for')) resolve();
+		});
+	});
+	child.kill('SIGINT');
+	const result = await child;
+	t.is(result.exitCode, 1, String(result.stderr));
+	t.regex(String(result.stderr), /Cancelled while connecting to the database/);
+	t.false(String(result.stderr).includes('hunter2-secret'));
 });

@@ -61,8 +61,8 @@ export function summariseStatus(graph: RevisionGraph, state: DatabaseState, targ
 }
 
 /** `migrate status`: read-only, no lock, no version table created. */
-export async function readMigrationStatus(options: {target: ConnectionTarget; migrationsDir: string; waitMs: number; onEvent?: EventSink}): Promise<MigrationStatus> {
-	const {client, value: graph} = await connectDuring(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, pipeline: true}, async () => buildGraph(await loadMigrationsInTurns(options.migrationsDir)));
+export async function readMigrationStatus(options: {target: ConnectionTarget; migrationsDir: string; waitMs: number; onEvent?: EventSink; signal?: AbortSignal}): Promise<MigrationStatus> {
+	const {client, value: graph} = await connectDuring(options.target, {waitMs: options.waitMs, onEvent: options.onEvent, signal: options.signal, pipeline: true}, async () => buildGraph(await loadMigrationsInTurns(options.migrationsDir)));
 	try {
 		// The client pipelines: the index query goes out with the first version-table query.
 		const [state, invalidIndexes] = await Promise.all([readDatabaseState(client, graph), readInvalidIndexes(client)]);
