@@ -11,7 +11,7 @@ import {adminRun, median, repoRoot, scratch, startBenchServer, timed} from './be
 const cli = path.join(repoRoot, 'bin', 'cc-dev.js');
 
 function environment(target: ConnectionTarget): NodeJS.ProcessEnv {
-	// The bin through its shebang with the project's Node first in PATH: how `npx cc-dev deploy` (Railway's pre-deploy command) starts it.
+	// The bin through its shebang with the project's Node first in PATH, as npx starts it (`node bin/cc-dev.js` runs the same: test/commands/v8-flags.test.ts).
 	const env: NodeJS.ProcessEnv = {...process.env, PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`, DATABASE_URL: target.url, NO_COLOR: '1', RAILWAY_ENVIRONMENT: 'production'};
 	delete env['CC_DEV_PROJECT'];
 	return env;

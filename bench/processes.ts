@@ -11,10 +11,10 @@ import {repoRoot, tempDir} from './bench-server.js';
 export type Run = {readonly ms: number; readonly rssMb: number | undefined};
 
 /**
- * How cc-dev is started: its bin through the shebang (as npx runs it), `node bin/cc-dev.js`,
- * `node --liftoff-only bin/cc-dev.js` (the Railway pre-deploy command), or `npx cc-dev`.
+ * How cc-dev is started: its bin through the shebang (as npx runs it), `node bin/cc-dev.js` (the
+ * Railway pre-deploy command), or `npx cc-dev`.
  */
-export type StartWay = 'bin' | 'node' | 'pre-deploy' | 'npx';
+export type StartWay = 'bin' | 'node' | 'npx';
 
 const bin = path.join(repoRoot, 'bin', 'cc-dev.js');
 const psqlBinary = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((file) => existsSync(file)) ?? 'psql';
@@ -49,7 +49,6 @@ export function cc(args: readonly string[], options: {target?: ConnectionTarget;
 	const way = options.way ?? 'bin';
 	if (way === 'npx') return measure('npx', ['cc-dev', ...all], {env, allowedExit: options.allowedExit});
 	if (way === 'node') return measure(process.execPath, [bin, ...all], {env, allowedExit: options.allowedExit});
-	if (way === 'pre-deploy') return measure(process.execPath, ['--liftoff-only', bin, ...all], {env, allowedExit: options.allowedExit});
 	return measure(bin, all, {env, allowedExit: options.allowedExit});
 }
 

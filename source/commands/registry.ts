@@ -254,7 +254,7 @@ export const commands: readonly CommandSpec[] = [
 		takesRest: true,
 		details: [
 			'Examples:',
-			'  node --liftoff-only bin/cc-dev.js deploy        (Railway preDeployCommand: migrations once per deploy)',
+			'  node bin/cc-dev.js deploy                (Railway preDeployCommand: migrations once per deploy)',
 			'  cc-dev deploy -- gunicorn --bind 0.0.0.0:8000 src.app:app',
 			'  cc-dev deploy --dry-run',
 			'The start command replaces cc-dev once the migrations are done (exec: same pid), so it gets every signal and its exit code is the process\'s.',

@@ -286,7 +286,7 @@ test('a failed deploy never starts the command, and a dry run lists the SQL, cha
 	t.regex(dry.stdout, /lint: /);
 	t.regex(dry.stdout, /dry run done in .*: 2 migrations would be applied; database at base; lock released/);
 	t.regex(dry.stdout, /not starting node -e .*: dry run/);
-	t.regex(dry.stdout, /railway\.json: builder RAILPACK \(configured by railpack\.json\)\n.*railway\.json: pre-deploy command: node --liftoff-only bin\/cc-dev\.js deploy\n.*railway\.json: start command: gunicorn --bind 0\.0\.0\.0:\$PORT .* src\.app:app\n.*railway\.json: health check: GET \/health must answer 200 within 120 s\n/);
+	t.regex(dry.stdout, /railway\.json: builder RAILPACK \(configured by railpack\.json\)\n.*railway\.json: pre-deploy command: node bin\/cc-dev\.js deploy\n.*railway\.json: start command: gunicorn --bind 0\.0\.0\.0:\$PORT .* src\.app:app\n.*railway\.json: health check: GET \/health must answer 200 within 120 s\n/);
 	t.deepEqual(await query(fresh, "select tablename from pg_tables where schemaname = 'public'"), []);
 	t.deepEqual(await query(fresh, "select extname from pg_extension where extname = 'uuid-ossp'"), []);
 });
@@ -369,10 +369,10 @@ test('every cc-dev command in the migration guide exists and accepts the flags t
 
 test('railway.json runs cc-dev deploy before the new instances, and starts gunicorn as the original did', (t) => {
 	const railway = JSON.parse(readFileSync(path.join(repoRoot, 'railway.json'), 'utf8')) as {build: Record<string, unknown>; deploy: Record<string, unknown>};
-	t.deepEqual(railway.deploy['preDeployCommand'], ['node --liftoff-only bin/cc-dev.js deploy']);
+	t.deepEqual(railway.deploy['preDeployCommand'], ['node bin/cc-dev.js deploy']);
 	t.is(railway.deploy['startCommand'], 'gunicorn --bind 0.0.0.0:$PORT --workers 2 --worker-class sync --timeout 120 --access-logfile - --error-logfile - --log-level info src.app:app');
 	t.like(railway.deploy, {healthcheckPath: '/health', restartPolicyType: 'ON_FAILURE'});
-	t.true(guide.includes('"preDeployCommand": ["node --liftoff-only bin/cc-dev.js deploy"]'));
+	t.true(guide.includes('"preDeployCommand": ["node bin/cc-dev.js deploy"]'));
 });
 
 test('the everyday workflow of the guide runs as written, from a new migration to a passing cc-dev test', async (t) => {

@@ -64,7 +64,7 @@ test('a plain SQL file is one up section, assumed to run in a transaction unless
 
 test('- reads SQL from standard input', async (t) => {
 	const run = async (input: string, ...args: string[]) =>
-		execa(process.execPath, ['--liftoff-only', path.join(repoRoot, 'bin', 'cc-dev.js'), 'lint', '-', ...args], {cwd: t.context.dir, input, reject: false, env: {NO_COLOR: '1'}});
+		execa(process.execPath, [path.join(repoRoot, 'bin', 'cc-dev.js'), 'lint', '-', ...args], {cwd: t.context.dir, input, reject: false, env: {NO_COLOR: '1'}});
 	const bad = await run('ALTER TABLE tags ADD COLUMN score int;\nUPDATE tags SET score = 0;\n');
 	t.is(bad.exitCode, 1);
 	t.regex(String(bad.stdout), /<stdin>:2:1 error update-in-alter-transaction/);

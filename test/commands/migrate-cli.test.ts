@@ -142,7 +142,7 @@ test('a malformed file and an unreachable database: the file is named, and the c
 });
 
 test('Ctrl-C while status waits for an unreachable database: cancelled at once, exit 1', async (t) => {
-	const child = execa(process.execPath, ['--liftoff-only', path.join(repoRoot, 'bin', 'cc-dev.js'), 'migrate', 'status', '--migrations', migrationsDir(t, chain(1)), '--wait', '600'], {
+	const child = execa(process.execPath, [path.join(repoRoot, 'bin', 'cc-dev.js'), 'migrate', 'status', '--migrations', migrationsDir(t, chain(1)), '--wait', '600'], {
 		env: {DATABASE_URL: 'postgresql://cognition_user:hunter2-secret@127.0.0.1:9/cognition', NO_COLOR: '1'},
 		reject: false,
 		stdin: 'ignore',

@@ -19,7 +19,7 @@ export function cliEnv(target: ConnectionTarget | undefined, extra: CliOptions['
 
 /** Spawns the built binary with its shebang's V8 flag, as npx starts it (run `npx tsc -p tsconfig.build.json` first). */
 export function spawnCli(args: readonly string[], target: ConnectionTarget | undefined, options: CliOptions = {}): ResultPromise<{reject: false; extendEnv: false}> {
-	return execa(process.execPath, ['--liftoff-only', bin, ...args], {cwd: options.cwd ?? repoRoot, env: cliEnv(target, options.env), extendEnv: false, reject: false});
+	return execa(process.execPath, [bin, ...args], {cwd: options.cwd ?? repoRoot, env: cliEnv(target, options.env), extendEnv: false, reject: false});
 }
 
 export async function runCli(args: readonly string[], target: ConnectionTarget | undefined, options: CliOptions = {}): Promise<{exitCode: number; stdout: string; stderr: string}> {

@@ -3,41 +3,62 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {execa} from 'execa';
+import {ensureBuilt} from '../helpers/built.js';
 import {repoRoot} from '../helpers/database.js';
 
 /**
- * `node bin/cc-dev.js` does not read the bin's shebang; a command that may parse SQL must still
- * run with --liftoff-only (see bin/cc-dev.js). A preloaded module reports the V8 flags of every
- * process image that starts, so the test sees the bin replace itself.
+ * The SQL parser (WebAssembly) must stay on V8's baseline compiler however cc-dev is started: an
+ * optimising recompile in the background makes the process wait for it at exit (see
+ * source/core/sql/webassembly-tiering.ts). V8's --trace-wasm-compilation-times prints one line per
+ * compiled function, naming the compiler, so the tests read which compilers ran.
  */
-const reporter = path.join(mkdtempSync(path.join(tmpdir(), 'cc-dev-flags-')), 'report-flags.mjs');
-writeFileSync(reporter, "process.stderr.write(`flags: ${JSON.stringify(process.execArgv.filter((flag) => flag.startsWith('--liftoff')))}\\n`);\n");
+const folder = mkdtempSync(path.join(tmpdir(), 'cc-dev-flags-'));
+// Enough parsing for V8 to optimise the parser's hot functions when nothing stops it (the control test).
+const statements = Array.from({length: 300}, (_, index) => `CREATE INDEX CONCURRENTLY IF NOT EXISTS t_${index} ON users (c${index});`).join('\n');
+const sqlFile = path.join(folder, 'many.sql');
+writeFileSync(sqlFile, `${statements}\n`);
+const bin = path.join(repoRoot, 'bin', 'cc-dev.js');
+const env = {NO_COLOR: '1', DATABASE_URL: undefined, PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`};
 
-async function startedFlags(args: string[], how: 'node' | 'bin'): Promise<{images: string[][]; exitCode: number | undefined}> {
-	const bin = path.join(repoRoot, 'bin', 'cc-dev.js');
-	const env = {NODE_OPTIONS: `--import=${reporter}`, NO_COLOR: '1', DATABASE_URL: undefined, PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`};
-	const result = how === 'node' ? await execa(process.execPath, [bin, ...args], {cwd: repoRoot, env, reject: false}) : await execa(bin, args, {cwd: repoRoot, env, reject: false});
-	const images = String(result.stderr)
-		.split('\n')
-		.filter((line) => line.startsWith('flags: '))
-		.map((line) => JSON.parse(line.slice('flags: '.length)) as string[]);
-	return {images, exitCode: result.exitCode};
+function compilers(stdout: string): Set<string> {
+	return new Set([...stdout.matchAll(/^Compiled function .* using (\w+)/gm)].map((match) => match[1]!));
 }
 
-test('node bin/cc-dev.js: a command that parses SQL runs with --liftoff-only, in a second image of the same process', async (t) => {
-	const {images, exitCode} = await startedFlags(['migrate', 'preview', '--offline'], 'node');
-	t.is(exitCode, 0);
-	t.deepEqual(images, [[], ['--liftoff-only']]);
+test.before(async () => {
+	await ensureBuilt();
 });
 
-test('node bin/cc-dev.js: a command that never parses starts once', async (t) => {
-	const {images, exitCode} = await startedFlags(['--version'], 'node');
-	t.is(exitCode, 0);
-	t.deepEqual(images, [[]]);
+test('control: parsing the same SQL with the parser loaded plainly gets optimised by TurboFan', async (t) => {
+	const script = `const parser = await import('libpg-query'); await parser.loadModule(); parser.parseSync(${JSON.stringify(statements)}); for (const line of ${JSON.stringify(statements)}.split('\\n')) parser.parseSync(line);`;
+	const result = await execa(process.execPath, ['--trace-wasm-compilation-times', '--input-type=module', '-e', script], {cwd: repoRoot, env, reject: false});
+	t.is(result.exitCode, 0, String(result.stderr));
+	t.true(compilers(String(result.stdout)).has('TurboFan'), 'the workload is not heavy enough to show the optimising compiler: the tests below would prove nothing');
 });
 
-test('the bin (as npx and the Railway pre-deploy command start it) has the flag from its shebang and starts once', async (t) => {
-	const {images, exitCode} = await startedFlags(['migrate', 'preview', '--offline'], 'bin');
-	t.is(exitCode, 0);
-	t.deepEqual(images, [['--liftoff-only']]);
+test('node bin/cc-dev.js lint: the parser is compiled by Liftoff only', async (t) => {
+	const result = await execa(process.execPath, ['--trace-wasm-compilation-times', bin, 'lint', '--assume-no-transaction', sqlFile], {cwd: repoRoot, env, reject: false});
+	t.is(result.exitCode, 0, String(result.stderr));
+	t.deepEqual(compilers(String(result.stdout)), new Set(['Liftoff']));
+});
+
+test('node bin/cc-dev.js migrate preview --offline: the parser is compiled by Liftoff only', async (t) => {
+	const result = await execa(process.execPath, ['--trace-wasm-compilation-times', bin, 'migrate', 'preview', '--offline'], {cwd: repoRoot, env, reject: false});
+	t.is(result.exitCode, 0, String(result.stderr));
+	t.deepEqual(compilers(String(result.stdout)), new Set(['Liftoff']));
+});
+
+test('the bin starts Node once, however it is started, and for commands that parse SQL too', async (t) => {
+	// A preloaded module reports every process image that starts.
+	const reporter = path.join(folder, 'report-start.mjs');
+	writeFileSync(reporter, 'process.stderr.write(`started: ${process.pid}\\n`);\n');
+	const withReporter = {...env, NODE_OPTIONS: `--import=${reporter}`};
+	for (const [command, args] of [
+		[process.execPath, [bin, 'migrate', 'preview', '--offline']],
+		[bin, ['migrate', 'preview', '--offline']],
+		[process.execPath, [bin, '--version']],
+	] as const) {
+		const result = await execa(command, args, {cwd: repoRoot, env: withReporter, reject: false});
+		t.is(result.exitCode, 0, String(result.stderr));
+		t.is(String(result.stderr).split('\n').filter((line) => line.startsWith('started: ')).length, 1, `${path.basename(command)} ${args.join(' ')}`);
+	}
 });

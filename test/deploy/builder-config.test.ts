@@ -56,8 +56,8 @@ test('engines.node asks every builder and version manager for Node 24, and the l
 });
 
 test('the pre-deploy command runs the compiled bin with the Node on PATH, not through npm exec', (t) => {
-	t.deepEqual(railway.deploy.preDeployCommand, ['node --liftoff-only bin/cc-dev.js deploy']);
-	t.regex(readFileSync(path.join(repoRoot, 'docs', 'railway-migration-guide.md'), 'utf8'), /"preDeployCommand": \["node --liftoff-only bin\/cc-dev\.js deploy"\]/);
+	t.deepEqual(railway.deploy.preDeployCommand, ['node bin/cc-dev.js deploy']);
+	t.regex(readFileSync(path.join(repoRoot, 'docs', 'railway-migration-guide.md'), 'utf8'), /"preDeployCommand": \["node bin\/cc-dev\.js deploy"\]/);
 	const settings = readRailwaySettings(repoRoot);
 	t.is(settings.status, 'found');
 	if (settings.status === 'found') t.like(settings.settings, {builder: 'RAILPACK', builderConfig: 'railpack.json', healthcheckPath: '/health', startCommand: railway.deploy.startCommand});

@@ -5,12 +5,13 @@ import {repoRoot} from './database.js';
 export type CliResult = {exitCode: number; stdout: string; stderr: string; durationMs: number};
 
 /**
- * Runs the built binary (bin/cc-dev.js -> dist/) as a user would, without a terminal: with the
- * V8 flag of its shebang, as npx starts it (test/commands/v8-flags.test.ts covers the other ways).
+ * Runs the built binary (bin/cc-dev.js -> dist/) as a user would, without a terminal, as
+ * `node bin/cc-dev.js` (the Railway pre-deploy command; test/commands/v8-flags.test.ts shows that
+ * every way of starting it runs the same).
  */
 export async function runCli(args: string[], options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
 	const started = Date.now();
-	const result = await execa(process.execPath, ['--liftoff-only', path.join(repoRoot, 'bin', 'cc-dev.js'), ...args], {
+	const result = await execa(process.execPath, [path.join(repoRoot, 'bin', 'cc-dev.js'), ...args], {
 		cwd: options.cwd ?? repoRoot,
 		env: {DATABASE_URL: undefined, CC_DEV_PROVIDER: undefined, NO_COLOR: '1', ...options.env},
 		extendEnv: true,

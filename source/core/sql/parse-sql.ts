@@ -1,6 +1,7 @@
 import type {Node, ParseResult} from 'libpg-query';
 import {CancelledError} from '../errors.js';
 import {byteToCharMapper, codePointToIndex} from './byte-offsets.js';
+import {keepWebAssemblyOnBaselineCompiler} from './webassembly-tiering.js';
 
 type Parser = typeof import('libpg-query');
 
@@ -34,11 +35,14 @@ let loading: Promise<Parser> | undefined;
 
 /** Loads the parser's WASM module once per process (on first use, so commands without SQL never pay for it). */
 export async function loadParser(): Promise<void> {
-	loading ??= import('libpg-query').then(async (module) => {
-		await module.loadModule();
-		parser = module;
-		return module;
-	});
+	if (!loading) {
+		keepWebAssemblyOnBaselineCompiler();
+		loading = import('libpg-query').then(async (module) => {
+			await module.loadModule();
+			parser = module;
+			return module;
+		});
+	}
 	await loading;
 }
 
