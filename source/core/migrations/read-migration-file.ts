@@ -72,13 +72,16 @@ function notARegularFile(file: string): InputError | undefined {
 export function readMigrationText(file: string, knownRegular = false): string {
 	const problem = knownRegular ? undefined : notARegularFile(file);
 	if (problem) throw problem;
-	let bytes: Buffer;
 	try {
-		bytes = readFileSync(file);
+		// Read as UTF-8, Node decodes natively without a Buffer, about twice as fast as reading bytes
+		// and decoding them here. It replaces invalid bytes with U+FFFD, so only a text that has one
+		// is read again as bytes and decoded strictly (the U+FFFD may be really in the file).
+		const text = readFileSync(file, 'utf8');
+		return text.includes('\uFFFD') ? decodeMigrationText(readFileSync(file), path.basename(file)) : text;
 	} catch (error) {
+		if (error instanceof InputError) throw error;
 		throw new InputError(`${path.basename(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, {hint: 'Check that the file is readable.'});
 	}
-	return decodeMigrationText(bytes, path.basename(file));
 }
 
 /** Reads, decodes and parses one migration file; every problem is an InputError naming the file. */
