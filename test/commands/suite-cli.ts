@@ -17,7 +17,7 @@ export function cliEnv(target: ConnectionTarget | undefined, extra: CliOptions['
 	return {...env, ...extra};
 }
 
-/** Spawns the built binary with its shebang's V8 flag, as npx starts it (run `npx tsc -p tsconfig.build.json` first). */
+/** Spawns the built binary as `node bin/cc-dev.js` (run `npx tsc -p tsconfig.build.json` first). */
 export function spawnCli(args: readonly string[], target: ConnectionTarget | undefined, options: CliOptions = {}): ResultPromise<{reject: false; extendEnv: false}> {
 	return execa(process.execPath, [bin, ...args], {cwd: options.cwd ?? repoRoot, env: cliEnv(target, options.env), extendEnv: false, reject: false});
 }
