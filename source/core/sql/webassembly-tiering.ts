@@ -1,5 +1,3 @@
-import {setFlagsFromString} from 'node:v8';
-
 /**
  * Keeps the WebAssembly compiled after this call (the PostgreSQL parser) on V8's baseline compiler,
  * Liftoff. Left to its defaults, V8 recompiles the parser's hot functions with its optimising
@@ -10,6 +8,8 @@ import {setFlagsFromString} from 'node:v8';
  * does nothing (docs/decisions.md).
  */
 export function keepWebAssemblyOnBaselineCompiler(): void {
-	setFlagsFromString('--no-wasm-tier-up');
-	setFlagsFromString('--no-wasm-dynamic-tiering');
+	// Loaded here, not imported: node:v8 brings 30 of Node's own modules, which only a run that loads the parser needs.
+	const v8 = process.getBuiltinModule('node:v8');
+	v8.setFlagsFromString('--no-wasm-tier-up');
+	v8.setFlagsFromString('--no-wasm-dynamic-tiering');
 }
