@@ -2,6 +2,7 @@ import {EventEmitter} from 'node:events';
 import {loadConfig, type Config} from '../core/config/load-config.js';
 import type {ExitCode} from '../core/errors.js';
 import {errorInfo} from './hooks/error-info.js';
+import {leanInkImports} from './lean-ink-imports.js';
 import {loadProjectState} from './services/load-project-state.js';
 import type {ProjectState} from './services/types.js';
 
@@ -35,6 +36,7 @@ export async function runInteractive(options: {verbose: boolean; noColor?: boole
 		return 2;
 	}
 	const first = prefetch(config);
+	leanInkImports();
 	const [{render}, {App}, {createServices}] = await Promise.all([import('ink'), import('./app.js'), import('./services/create-services.js')]);
 	// The state is usually a few milliseconds behind Ink's import: a first frame with the header filled
 	// in beats an empty one redrawn a frame later. A database that hangs does not hold the app up.
