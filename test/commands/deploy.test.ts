@@ -14,8 +14,8 @@ import {freePort} from '../helpers/free-port.js';
 import {eventually} from '../helpers/until.js';
 import {isProcessAlive} from '../../source/core/providers/process-alive.js';
 import {chain, migrationsDir, type MigrationSpec} from '../helpers/migrations-dir.js';
+import {cliBin} from '../helpers/run-cli.js';
 
-const binary = path.join(repoRoot, 'bin', 'cc-dev.js');
 const password = 'cognition_pass';
 
 /** The tests run the built binary, as Railway does. */
@@ -29,7 +29,7 @@ function environment(target: ConnectionTarget | string, extra: NodeJS.ProcessEnv
 
 /** `cc-dev deploy ARGS` as a real process, bounded in time. */
 function deployProcess(target: ConnectionTarget | string, args: string[], options: {env?: NodeJS.ProcessEnv; timeout?: number} = {}) {
-	return execa('node', [binary, 'deploy', ...args], {
+	return execa('node', [cliBin, 'deploy', ...args], {
 		cwd: repoRoot,
 		env: environment(target, options.env),
 		extendEnv: false,
@@ -64,7 +64,7 @@ test('10 deploys started at once against 50 pending migrations: all exit 0, each
 function localDb(command: string[], port: number, stateDir: string) {
 	const env: NodeJS.ProcessEnv = {...process.env, CC_DEV_STATE_DIR: stateDir, CC_DEV_EMBEDDED_FSYNC: 'off', NO_COLOR: '1'};
 	delete env['DATABASE_URL'];
-	return execa('node', [binary, 'db', ...command, '--provider', 'embedded', '--port', String(port)], {cwd: repoRoot, env, extendEnv: false, reject: false, timeout: 240_000});
+	return execa('node', [cliBin, 'db', ...command, '--provider', 'embedded', '--port', String(port)], {cwd: repoRoot, env, extendEnv: false, reject: false, timeout: 240_000});
 }
 
 /** The deploy's "waiting for ...: attempt N" lines so far, from its live output. */
@@ -304,7 +304,7 @@ test('--json writes one JSON object per event, with a time, a level and the even
 });
 
 test('on Railway without DATABASE_URL the deploy stops at once and says how to set it', async (t) => {
-	const result = await execa('node', [binary, 'deploy'], {cwd: repoRoot, env: {...environment('x', {RAILWAY_ENVIRONMENT: 'production'}), DATABASE_URL: ''}, extendEnv: false, reject: false, timeout: 240_000});
+	const result = await execa('node', [cliBin, 'deploy'], {cwd: repoRoot, env: {...environment('x', {RAILWAY_ENVIRONMENT: 'production'}), DATABASE_URL: ''}, extendEnv: false, reject: false, timeout: 240_000});
 	t.is(result.exitCode, 3);
 	t.regex(result.stderr, /deploy failed: DATABASE_URL is not set, and this is Railway \(RAILWAY_ENVIRONMENT=production\)\./);
 	t.regex(result.stderr, /hint: Add a variable reference to the service: DATABASE_URL=\$\{\{Postgres\.DATABASE_URL\}\}/);
@@ -390,7 +390,7 @@ test('the everyday workflow of the guide runs as written, from a new migration t
 	t.deepEqual(steps.map((argv) => argv.slice(0, 2).join(' ')), ['db start', 'migrate new', 'migrate preview', 'lint --pending', 'migrate up', 'migrate down', 'migrate up', 'dump --from-migrations', 'test']);
 	// `db start` is exercised by the late-database test above; here the test server plays the local database.
 	for (const argv of steps.slice(1)) {
-		const result = await execa('node', [binary, ...argv], {cwd: project, env: environment(target, {CC_DEV_PROJECT: project}), extendEnv: false, reject: false, timeout: 240_000, all: true});
+		const result = await execa('node', [cliBin, ...argv], {cwd: project, env: environment(target, {CC_DEV_PROJECT: project}), extendEnv: false, reject: false, timeout: 240_000, all: true});
 		t.is(result.exitCode, 0, `cc-dev ${argv.join(' ')}\n${result.all}`);
 		if (result.exitCode !== 0) return;
 	}

@@ -4,8 +4,7 @@ import path from 'node:path';
 import anyTest from 'ava';
 import type {TestFn} from 'ava';
 import {execa} from 'execa';
-import {repoRoot} from '../helpers/database.js';
-import {runCli, stackLine} from '../helpers/run-cli.js';
+import {cliBin, runCli, stackLine} from '../helpers/run-cli.js';
 import {migrationText} from '../core/lint/helpers/migration.js';
 
 const test = anyTest as TestFn<{dir: string}>;
@@ -64,7 +63,7 @@ test('a plain SQL file is one up section, assumed to run in a transaction unless
 
 test('- reads SQL from standard input', async (t) => {
 	const run = async (input: string, ...args: string[]) =>
-		execa(process.execPath, [path.join(repoRoot, 'bin', 'cc-dev.js'), 'lint', '-', ...args], {cwd: t.context.dir, input, reject: false, env: {NO_COLOR: '1'}});
+		execa(process.execPath, [cliBin, 'lint', '-', ...args], {cwd: t.context.dir, input, reject: false, env: {NO_COLOR: '1'}});
 	const bad = await run('ALTER TABLE tags ADD COLUMN score int;\nUPDATE tags SET score = 0;\n');
 	t.is(bad.exitCode, 1);
 	t.regex(String(bad.stdout), /<stdin>:2:1 error update-in-alter-transaction/);

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import test from 'ava';
 import {execa} from 'execa';
-import {freshDatabase, query, repoRoot} from '../helpers/database.js';
+import {freshDatabase, query} from '../helpers/database.js';
 import {chain, migrationText, migrationsDir} from '../helpers/migrations-dir.js';
-import {runCli, stackLine} from '../helpers/run-cli.js';
+import {cliBin, runCli, stackLine} from '../helpers/run-cli.js';
 
 const env = (url: string) => ({DATABASE_URL: url});
 
@@ -142,7 +141,7 @@ test('a malformed file and an unreachable database: the file is named, and the c
 });
 
 test('Ctrl-C while status waits for an unreachable database: cancelled at once, exit 1', async (t) => {
-	const child = execa(process.execPath, [path.join(repoRoot, 'bin', 'cc-dev.js'), 'migrate', 'status', '--migrations', migrationsDir(t, chain(1)), '--wait', '600'], {
+	const child = execa(process.execPath, [cliBin, 'migrate', 'status', '--migrations', migrationsDir(t, chain(1)), '--wait', '600'], {
 		env: {DATABASE_URL: 'postgresql://cognition_user:hunter2-secret@127.0.0.1:9/cognition', NO_COLOR: '1'},
 		reject: false,
 		stdin: 'ignore',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import test from 'ava';
 import {execa} from 'execa';
 import {repoRoot} from '../helpers/database.js';
+import {cliBin} from '../helpers/run-cli.js';
 
 /**
  * `npx cc-dev` runs node_modules/.bin/cc-dev, which `prepare` links to the bin; package.json has
@@ -16,7 +17,7 @@ test('package.json declares no bin, and node_modules/.bin/cc-dev is the bin', (t
 	const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {bin?: unknown; scripts: Record<string, string>};
 	t.is(manifest.bin, undefined);
 	t.regex(manifest.scripts['prepare']!, /node scripts\/link-bin\.js/);
-	t.is(realpathSync(path.join(repoRoot, 'node_modules', '.bin', 'cc-dev')), path.join(repoRoot, 'bin', 'cc-dev.js'));
+	t.is(realpathSync(path.join(repoRoot, 'node_modules', '.bin', 'cc-dev')), cliBin);
 });
 
 test('npx cc-dev runs the bin, from a subfolder of the project too', async (t) => {

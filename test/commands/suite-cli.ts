@@ -1,9 +1,7 @@
-import path from 'node:path';
 import {execa, type ResultPromise} from 'execa';
 import type {ConnectionTarget} from '../../source/core/database/target.js';
 import {repoRoot} from '../helpers/database.js';
-
-export const bin = path.join(repoRoot, 'bin', 'cc-dev.js');
+import {cliBin} from '../helpers/run-cli.js';
 
 export type CliOptions = {
 	readonly cwd?: string;
@@ -19,7 +17,7 @@ export function cliEnv(target: ConnectionTarget | undefined, extra: CliOptions['
 
 /** Spawns the built binary as `node bin/cc-dev.js` (run `npx tsc -p tsconfig.build.json` first). */
 export function spawnCli(args: readonly string[], target: ConnectionTarget | undefined, options: CliOptions = {}): ResultPromise<{reject: false; extendEnv: false}> {
-	return execa(process.execPath, [bin, ...args], {cwd: options.cwd ?? repoRoot, env: cliEnv(target, options.env), extendEnv: false, reject: false});
+	return execa(process.execPath, [cliBin, ...args], {cwd: options.cwd ?? repoRoot, env: cliEnv(target, options.env), extendEnv: false, reject: false});
 }
 
 export async function runCli(args: readonly string[], target: ConnectionTarget | undefined, options: CliOptions = {}): Promise<{exitCode: number; stdout: string; stderr: string}> {

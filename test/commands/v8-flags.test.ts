@@ -5,6 +5,7 @@ import test from 'ava';
 import {execa} from 'execa';
 import {ensureBuilt} from '../helpers/built.js';
 import {repoRoot} from '../helpers/database.js';
+import {cliBin as bin} from '../helpers/run-cli.js';
 
 /**
  * The SQL parser (WebAssembly) must stay on V8's baseline compiler however cc-dev is started: an
@@ -17,7 +18,6 @@ const folder = mkdtempSync(path.join(tmpdir(), 'cc-dev-flags-'));
 const statements = Array.from({length: 300}, (_, index) => `CREATE INDEX CONCURRENTLY IF NOT EXISTS t_${index} ON users (c${index});`).join('\n');
 const sqlFile = path.join(folder, 'many.sql');
 writeFileSync(sqlFile, `${statements}\n`);
-const bin = path.join(repoRoot, 'bin', 'cc-dev.js');
 const env = {NO_COLOR: '1', DATABASE_URL: undefined, PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? ''}`};
 
 function compilers(stdout: string): Set<string> {

@@ -6,6 +6,7 @@ import {loadConfig} from '../../source/core/config/load-config.js';
 import {createEmbeddedProvider} from '../../source/core/providers/embedded.js';
 import {repoRoot} from '../helpers/database.js';
 import {reservePort} from '../helpers/free-port.js';
+import {cliBin} from '../helpers/run-cli.js';
 import {eventually} from '../helpers/until.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -61,7 +62,7 @@ export function startSession(project: Project, options: {columns?: number; rows?
 		'CI',
 		...Object.entries(env).map(([key, value]) => `${key}=${value}`),
 		process.execPath,
-		path.join(repoRoot, 'bin', 'cc-dev.js'),
+		cliBin,
 		...(options.args ?? []),
 	]
 		.map(quote)

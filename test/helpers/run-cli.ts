@@ -2,6 +2,9 @@ import path from 'node:path';
 import {execa} from 'execa';
 import {repoRoot} from './database.js';
 
+/** The bin users run (`npx cc-dev`, the Railway pre-deploy command): what every CLI test starts. */
+export const cliBin = path.join(repoRoot, 'bin', 'cc-dev.js');
+
 export type CliResult = {exitCode: number; stdout: string; stderr: string; durationMs: number};
 
 /**
@@ -11,7 +14,7 @@ export type CliResult = {exitCode: number; stdout: string; stderr: string; durat
  */
 export async function runCli(args: string[], options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
 	const started = Date.now();
-	const result = await execa(process.execPath, [path.join(repoRoot, 'bin', 'cc-dev.js'), ...args], {
+	const result = await execa(process.execPath, [cliBin, ...args], {
 		cwd: options.cwd ?? repoRoot,
 		env: {DATABASE_URL: undefined, CC_DEV_PROVIDER: undefined, NO_COLOR: '1', ...options.env},
 		extendEnv: true,
