@@ -22,6 +22,7 @@ const measures: readonly Measure[] = [
 	{part: 'start', title: 'cold start', run: async () => (await import('./start.js')).benchStart()},
 	{part: 'apply', title: 'apply and revert, light workload', run: async (server) => (await import('./migrations.js')).benchApply(await server())},
 	{part: 'status', title: 'migrate status', run: async (server) => (await import('./migrations.js')).benchStatus(await server())},
+	{part: 'remote', title: 'a database 20 ms away', run: async (server) => (await import('./remote.js')).benchRemote(await server())},
 	{part: 'heavy', title: 'apply and revert, heavier workload', run: async (server) => (await import('./migrations.js')).benchHeavy(await server())},
 	{part: 'scale', title: '3,000 migrations', run: async (server) => (await import('./migrations.js')).benchScale(await server())},
 	{part: 'big', title: 'a 5 MB migration', run: async (server) => (await import('./migrations.js')).benchBig(await server())},

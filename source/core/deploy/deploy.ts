@@ -4,7 +4,7 @@ import {withMigrationSession, type MigrationSession, type SessionOptions} from '
 import {analysingBeforeLock, executePlan, planRun, type AppliedStep} from '../migrations/run-migrations.js';
 import type {DeployEventSink, DeployFinding, PlannedMigration} from './deploy-events.js';
 import {planDryRun} from './dry-run-plan.js';
-import {ensureExtensions, requiredExtensions, type ExtensionOutcome} from './extensions.js';
+import {ensureExtensions, lookupExtensions, requiredExtensions, type ExtensionOutcome} from './extensions.js';
 import {verifyAtHead} from './verify-head.js';
 
 export type DeployOptions = Omit<SessionOptions, 'onEvent' | 'adopt'> & {
@@ -44,10 +44,14 @@ export type DeployResult = {
 type Frame = Pick<DeployResult, 'serverVersion' | 'extensions'>;
 
 async function openFrame(session: MigrationSession, options: DeployOptions, lockWaitedMs: number): Promise<Frame> {
-	const info = await session.client.query<{version: string; user: string; pid: number}>("select current_setting('server_version') as version, current_user as user, pg_backend_pid() as pid");
-	const row = info.rows[0]!;
+	const names = options.extensions ?? requiredExtensions;
+	// Both questions go out together (the session pipelines).
+	const asking = session.client.query<{version: string; user: string; pid: number}>("select current_setting('server_version') as version, current_user as user, pg_backend_pid() as pid");
+	const lookup = names.length > 0 ? lookupExtensions(session.client, names) : undefined;
+	lookup?.catch(() => {});
+	const row = (await asking).rows[0]!;
 	options.onEvent?.({type: 'deploy-connected', serverVersion: row.version, user: row.user, backendPid: row.pid, lockWaitedMs});
-	const extensions = await ensureExtensions(session.client, options.extensions ?? requiredExtensions, {dryRun: options.dryRun === true, onEvent: options.onEvent});
+	const extensions = await ensureExtensions(session.client, names, {dryRun: options.dryRun === true, onEvent: options.onEvent, lookup});
 	return {serverVersion: row.version, extensions};
 }
 
@@ -69,7 +73,8 @@ async function apply(session: MigrationSession, frame: Frame, options: DeployOpt
 	const pending = plan.map(summary);
 	options.onEvent?.({type: 'deploy-plan', dryRun: false, pending, adopts: adopted, createsVersionTable: false});
 	const applied = await executePlan(session, plan, options.lockRetries ?? 3);
-	const state = await session.refresh();
+	// Under the lock nothing else changes the version table: with nothing applied, it is as read.
+	const state = applied.length === 0 ? session.state : await session.refresh();
 	const verified = verifyAtHead(session.graph, state);
 	options.onEvent?.({type: 'deploy-verified', head: verified.head, checksums: verified.checksums});
 	return {...frame, dryRun: false, adopted, pending, applied, findings: undefined, before, after: state.current, head: verified.head, checksumsVerified: verified.checksums};

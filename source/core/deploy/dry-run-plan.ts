@@ -4,7 +4,6 @@ import {stepStatements} from '../migrations/execute-step.js';
 import {planUp} from '../migrations/plan.js';
 import {appliedRevisions, requireConsistentState} from '../migrations/state.js';
 import {analyseMigration} from '../migrations/statements.js';
-import {versionTableExists} from '../migrations/version-table.js';
 import type {DeployFinding, PlannedMigration} from './deploy-events.js';
 
 export type DryRunPlan = {
@@ -47,7 +46,7 @@ export async function planDryRun(session: MigrationSession): Promise<DryRunPlan>
 	return {
 		pending,
 		adopts,
-		createsVersionTable: writes && !(await versionTableExists(session.client)),
+		createsVersionTable: writes && !state.tables.versions,
 		findings: migrations.length > 0 ? await lintPending(migrations, history) : [],
 	};
 }

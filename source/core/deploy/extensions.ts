@@ -30,6 +30,17 @@ function extensionError(error: unknown, name: string, who: {user: string; databa
 	return new EnvironmentError(`Cannot create the extension ${name}: ${error.message}.`, {hint: `Run ${statement} by hand to see why.`, cause: error});
 }
 
+/** Which of `names` the database has, and who is asking. Issued at once: other queries can go out with it. */
+export type ExtensionLookup = {readonly present: ReadonlySet<string>; readonly user: string; readonly database: string};
+
+export async function lookupExtensions(client: PgClient, names: readonly string[]): Promise<ExtensionLookup> {
+	const found = await client.query<{extname: string; user: string; database: string}>(
+		'select e.extname, current_user as user, current_database() as database from (select 1) one left join pg_extension e on e.extname = any($1)',
+		[names],
+	);
+	return {present: new Set(found.rows.map((row) => row.extname).filter(Boolean)), user: found.rows[0]?.user ?? 'unknown', database: found.rows[0]?.database ?? 'unknown'};
+}
+
 /**
  * Creates the extensions that are missing (a dry run only reports them). An extension already
  * there needs no privilege at all, so a restricted role deploys fine once it exists.
@@ -37,15 +48,10 @@ function extensionError(error: unknown, name: string, who: {user: string; databa
 export async function ensureExtensions(
 	client: PgClient,
 	names: readonly string[],
-	options: {readonly dryRun: boolean; readonly onEvent?: DeployEventSink},
+	options: {readonly dryRun: boolean; readonly onEvent?: DeployEventSink; readonly lookup?: Promise<ExtensionLookup>},
 ): Promise<ExtensionOutcome[]> {
 	if (names.length === 0) return [];
-	const found = await client.query<{extname: string; user: string; database: string}>(
-		'select e.extname, current_user as user, current_database() as database from (select 1) one left join pg_extension e on e.extname = any($1)',
-		[names],
-	);
-	const present = new Set(found.rows.map((row) => row.extname).filter(Boolean));
-	const who = {user: found.rows[0]?.user ?? 'unknown', database: found.rows[0]?.database ?? 'unknown'};
+	const {present, user, database} = await (options.lookup ?? lookupExtensions(client, names));
 	const outcomes: ExtensionOutcome[] = [];
 	for (const name of names) {
 		let status: ExtensionStatus = 'present';
@@ -55,7 +61,7 @@ export async function ensureExtensions(
 				try {
 					await client.query(`CREATE EXTENSION IF NOT EXISTS ${quoteIdentifier(name)} WITH SCHEMA public`);
 				} catch (error) {
-					throw extensionError(error, name, who);
+					throw extensionError(error, name, {user, database});
 				}
 			}
 		}

@@ -38,13 +38,13 @@ export type LockOptions = {
 /**
  * Takes the session-level migration lock by polling pg_try_advisory_lock, never by blocking in
  * pg_advisory_lock: a blocked waiter would deadlock with another run's CREATE INDEX CONCURRENTLY.
+ * `firstAttempt`, a tryMigrationLock already sent, counts as the first poll.
  */
-export async function acquireMigrationLock(client: PgClient, options: LockOptions): Promise<void> {
+export async function acquireMigrationLock(client: PgClient, options: LockOptions & {readonly firstAttempt?: Promise<boolean>}): Promise<void> {
 	const started = Date.now();
 	let reported = 0;
-	for (;;) {
-		const result = await client.query<{locked: boolean}>('select pg_try_advisory_lock($1::bigint) as locked', [migrationLockKey]);
-		if (result.rows[0]?.locked) {
+	for (let attempt = options.firstAttempt; ; attempt = undefined) {
+		if (await (attempt ?? tryMigrationLock(client))) {
 			options.onEvent?.({type: 'lock-acquired', waitedMs: Date.now() - started});
 			return;
 		}
@@ -64,6 +64,12 @@ export async function acquireMigrationLock(client: PgClient, options: LockOption
 		}
 		await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 150));
 	}
+}
+
+/** One attempt at the migration lock. Issued at once: a caller can send other queries behind it. */
+export async function tryMigrationLock(client: PgClient): Promise<boolean> {
+	const result = await client.query<{locked: boolean}>('select pg_try_advisory_lock($1::bigint) as locked', [migrationLockKey]);
+	return result.rows[0]?.locked === true;
 }
 
 export async function releaseMigrationLock(client: PgClient): Promise<void> {

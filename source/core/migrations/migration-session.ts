@@ -5,9 +5,9 @@ import {CancelledError} from '../errors.js';
 import type {EventSink} from '../events.js';
 import {buildGraph, type RevisionGraph} from './graph.js';
 import {loadMigrationsInTurns} from './load-migrations.js';
-import {acquireMigrationLock, releaseMigrationLock} from './lock.js';
+import {acquireMigrationLock, releaseMigrationLock, tryMigrationLock} from './lock.js';
 import {adoptionSet, readDatabaseState, type DatabaseState} from './state.js';
-import {ensureVersionTable, recordRevisionsQuery} from './version-table.js';
+import {createVersionTableSql, probeVersionTables, recordRevisionsQuery} from './version-table.js';
 
 export type SessionOptions = {
 	readonly target: ConnectionTarget;
@@ -58,7 +58,7 @@ export type MigrationSession = {
 async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseState, onEvent?: EventSink): Promise<boolean> {
 	if (state.applied.length > 0 || !state.alembicRevision) return false;
 	const revisions = adoptionSet(graph, state.alembicRevision);
-	await ensureVersionTable(client);
+	if (!state.tables.versions) await client.query(createVersionTableSql);
 	const adopted = recordRevisionsQuery(graph.ordered.filter((migration) => revisions.has(migration.revision)), 'adopted');
 	await client.query(adopted.text, [...adopted.values]);
 	onEvent?.({type: 'adopted', revision: state.alembicRevision, count: revisions.size});
@@ -67,8 +67,11 @@ async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseStat
 
 /**
  * The frame of every writing operation: load and validate the files while connecting (waiting for
- * the server), set the session's timeouts, take the migration lock, adopt a Flask-Migrate database, read the state; then run `fn`; always release the lock and disconnect,
- * and make every asynchronous commit durable before reporting success.
+ * the server), set the session's timeouts, take the migration lock, adopt a Flask-Migrate database,
+ * read the state; then run `fn`; always release the lock and disconnect, and make every
+ * asynchronous commit durable before reporting success. The session pipelines: queries that do
+ * not wait for each other's answers go out together, so that a database far away costs a few
+ * round trips, not one per query.
  */
 export async function withMigrationSession<T>(options: SessionOptions, fn: (session: MigrationSession) => Promise<T>): Promise<T> {
 	const {client, value: graph} = await connectDuring(
@@ -83,23 +86,34 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 	let locked = false;
 	let durable = false;
 	try {
-		// Both written at once (the session pipelines): one round trip.
-		await Promise.all([
+		const [, , tablesSeen] = await Promise.all([
 			client.query(`SET lock_timeout = ${literal(options.lockTimeout)}; SET statement_timeout = ${literal(options.statementTimeout)}; SET synchronous_commit = off; SET client_min_messages = warning`),
 			// The server then ends this backend within a second when the process dies (a deploy killed
 			// mid-migration), rolling back and freeing the lock instead of finishing the statement first.
 			// Only where the server's OS supports it (PostgreSQL 14+ on Linux).
 			client.query(`SET client_connection_check_interval = '1s'`).catch(() => {}),
+			probeVersionTables(client),
 		]);
+		let seen = tablesSeen;
 		if (options.beforeLock) {
 			const beforeLock = options.beforeLock;
-			await readDatabaseState(client, graph).then((state) => beforeLock({graph, state})).catch(() => {});
+			await readDatabaseState(client, graph, seen).then((state) => {
+				seen = state.tables;
+				return beforeLock({graph, state});
+			}).catch(() => {});
 			if (options.signal?.aborted) throw new CancelledError('Cancelled before taking the migration lock.');
 		}
-		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal});
+		// The first try for the lock goes out with a state read behind it: when the lock is taken at
+		// once, that read was made under the lock (the usual case costs one round trip, not three).
+		const firstAttempt = tryMigrationLock(client);
+		const readBehindFirstAttempt = readDatabaseState(client, graph, seen);
+		readBehindFirstAttempt.catch(() => {});
+		await acquireMigrationLock(client, {waitMs: options.lockWaitMs, onEvent: options.onEvent, signal: options.signal, firstAttempt});
 		locked = true;
-		let state = await readDatabaseState(client, graph);
-		if (options.adopt !== false && (await adopt(client, graph, state, options.onEvent))) state = await readDatabaseState(client, graph);
+		const takenAtOnce = await firstAttempt.catch(() => false);
+		let state = takenAtOnce ? await readBehindFirstAttempt : await readDatabaseState(client, graph, seen);
+		if (options.adopt !== false && (await adopt(client, graph, state, options.onEvent))) state = await readDatabaseState(client, graph, {...state.tables, versions: true});
+		let versionTableReady = state.tables.versions;
 		const session: MigrationSession = {
 			client,
 			graph,
@@ -108,16 +122,19 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 			},
 			options,
 			async prepareVersionTable() {
-				await ensureVersionTable(client);
+				if (!versionTableReady) await client.query(createVersionTableSql);
+				versionTableReady = true;
 			},
 			async refresh() {
-				state = await readDatabaseState(client, graph);
+				state = await readDatabaseState(client, graph, {...state.tables, versions: versionTableReady});
 				return state;
 			},
 		};
 		const result = await fn(session);
-		await makeDurable(client);
+		// The flush and the unlock go out together.
+		await Promise.all([makeDurable(client), releaseMigrationLock(client)]);
 		durable = true;
+		locked = false;
 		return result;
 	} finally {
 		options.signal?.removeEventListener('abort', cancel);
@@ -140,13 +157,11 @@ function literal(value: string): string {
  * Commits ran with synchronous_commit off (per-migration atomicity does not need a disk flush per
  * migration); one synchronous commit of a transaction with an xid flushes the WAL up to here.
  * When the server has already flushed all the WAL it wrote (nothing was applied, or its WAL writer
- * got there first), there is nothing to wait for, and the flush is skipped.
+ * got there first), CASE leaves pg_current_xact_id() unevaluated: no xid, nothing to wait for.
+ * One query, one round trip, either way.
  */
 async function makeDurable(client: PgClient): Promise<void> {
-	const written = await client.query<{unflushed: boolean}>('SELECT pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn() AS unflushed');
-	if (written.rows[0]?.unflushed === false) return;
-	await client.query('SET synchronous_commit = on');
-	await client.query('SELECT pg_current_xact_id()');
+	await client.query('SET synchronous_commit = on; SELECT CASE WHEN pg_current_wal_insert_lsn() > pg_current_wal_flush_lsn() THEN pg_current_xact_id() END');
 }
 
 export async function cancelBackend(target: ConnectionTarget, pid: number | undefined): Promise<void> {

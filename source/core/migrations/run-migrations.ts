@@ -159,7 +159,8 @@ export async function runMigrations(options: RunOptions): Promise<RunResult> {
 		const before = session.state.current;
 		const plan = await planRun(session, options);
 		const steps = await executePlan(session, plan, options.lockRetries ?? 0);
-		const after = (await session.refresh()).current;
+		// Under the lock nothing else changes the version table: with nothing run, it is as read.
+		const after = steps.length === 0 ? before : (await session.refresh()).current;
 		return {direction: options.direction, steps, before, after, totalMs: performance.now() - started};
 	});
 }

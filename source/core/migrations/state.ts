@@ -2,7 +2,7 @@ import type {PgClient} from '../database/connect.js';
 import {InputError} from '../errors.js';
 import {ancestorsOf, type RevisionGraph} from './graph.js';
 import type {Migration} from './migration.js';
-import {readAlembicRevision, readApplied, type AppliedRevision} from './version-table.js';
+import {probeVersionTables, readAlembicRevision, readAppliedRows, type AppliedRevision, type VersionTables} from './version-table.js';
 import {pluralWord} from '../plural.js';
 
 /** What the database says about its migrations, compared with the files. */
@@ -17,12 +17,36 @@ export type DatabaseState = {
 	readonly changed: readonly AppliedRevision[];
 	/** alembic_version's revision when the database is still managed by Flask-Migrate and not yet adopted. */
 	readonly alembicRevision: string | undefined;
+	/** The version tables the state was read from. */
+	readonly tables: VersionTables;
 };
 
-export async function readDatabaseState(client: PgClient, graph: RevisionGraph): Promise<DatabaseState> {
-	const applied = await readApplied(client);
+/**
+ * Reads the state: which version tables exist, then their rows. Given the tables an earlier read
+ * found (`seen`), the rows are asked for together with the check, without waiting for it: on a
+ * pipelining client, one round trip instead of two. The check still decides; when the tables
+ * changed since (another run created the version table meanwhile), the state is read again.
+ */
+export async function readDatabaseState(client: PgClient, graph: RevisionGraph, seen?: VersionTables): Promise<DatabaseState> {
+	// Issued in this order before any await, so that a pipelining client sends them together.
+	const probing = probeVersionTables(client);
+	const reading = seen ? readRows(client, seen) : undefined;
+	reading?.catch(() => {});
+	const tables = await probing;
+	if (reading && tables.versions === seen!.versions && tables.alembic === seen!.alembic) return stateOf(graph, tables, await reading);
+	return stateOf(graph, tables, await readRows(client, tables));
+}
+
+/** alembic_version matters only while cc-dev has recorded nothing (adoption); it is read only then. */
+async function readRows(client: PgClient, tables: VersionTables): Promise<{applied: AppliedRevision[]; alembicRevision: string | undefined}> {
+	const applied = tables.versions ? await readAppliedRows(client) : [];
+	return {applied, alembicRevision: applied.length === 0 && tables.alembic ? await readAlembicRevision(client) : undefined};
+}
+
+function stateOf(graph: RevisionGraph, tables: VersionTables, rows: {applied: AppliedRevision[]; alembicRevision: string | undefined}): DatabaseState {
+	const {applied} = rows;
 	const appliedSet = new Set(applied.map((row) => row.revision));
-	const alembicRevision = applied.length === 0 ? await readAlembicRevision(client) : undefined;
+	const alembicRevision = applied.length === 0 ? rows.alembicRevision : undefined;
 	const parentsOfApplied = new Set(applied.flatMap((row) => graph.byRevision.get(row.revision)?.parents ?? []));
 	return {
 		applied,
@@ -34,6 +58,7 @@ export async function readDatabaseState(client: PgClient, graph: RevisionGraph):
 			return file !== undefined && row.how !== 'stamped' && file.checksum !== row.checksum.trim();
 		}),
 		alembicRevision,
+		tables,
 	};
 }
 

@@ -31,8 +31,16 @@ export const createVersionTableSql = `CREATE TABLE IF NOT EXISTS ${qualifiedVers
 )`;
 
 export async function versionTableExists(client: PgClient): Promise<boolean> {
-	const result = await client.query<{exists: boolean}>(`select to_regclass('${qualifiedVersionTable}') is not null as exists`);
-	return result.rows[0]?.exists ?? false;
+	return (await probeVersionTables(client)).versions;
+}
+
+/** Which version tables the database has: cc-dev's, and Flask-Migrate's alembic_version. */
+export type VersionTables = {readonly versions: boolean; readonly alembic: boolean};
+
+/** Both tables' existence in one query (one round trip). */
+export async function probeVersionTables(client: PgClient): Promise<VersionTables> {
+	const result = await client.query<VersionTables>(`select to_regclass('${qualifiedVersionTable}') is not null as versions, to_regclass('public.alembic_version') is not null as alembic`);
+	return {versions: result.rows[0]?.versions ?? false, alembic: result.rows[0]?.alembic ?? false};
 }
 
 export async function ensureVersionTable(client: PgClient): Promise<void> {
@@ -41,8 +49,8 @@ export async function ensureVersionTable(client: PgClient): Promise<void> {
 
 type Row = {revision: string; message: string; checksum: string; applied_at: Date; execution_ms: number; applied_by: string; how: AppliedHow};
 
-export async function readApplied(client: PgClient): Promise<AppliedRevision[]> {
-	if (!(await versionTableExists(client))) return [];
+/** The version table's rows, oldest first; the table must exist (probeVersionTables). */
+export async function readAppliedRows(client: PgClient): Promise<AppliedRevision[]> {
 	const result = await client.query<Row>(`select revision, message, checksum, applied_at, execution_ms, applied_by, how from ${qualifiedVersionTable} order by applied_at, revision`);
 	return result.rows.map((row) => ({
 		revision: row.revision,
@@ -103,10 +111,8 @@ export function inlineBoundQuery(query: BoundQuery): string {
 	return query.text.replace(/\s*\n\s*/g, ' ').replace(/\$(\d+)/g, (_, index: string) => literal(query.values[Number(index) - 1]));
 }
 
-/** The revision Flask-Migrate recorded, when the database still has alembic_version. */
+/** The revision Flask-Migrate recorded in alembic_version; the table must exist (probeVersionTables). */
 export async function readAlembicRevision(client: PgClient): Promise<string | undefined> {
-	const exists = await client.query<{exists: boolean}>(`select to_regclass('public.alembic_version') is not null as exists`);
-	if (!exists.rows[0]?.exists) return undefined;
 	const result = await client.query<{version_num: string}>('select version_num from public.alembic_version limit 1');
 	return result.rows[0]?.version_num;
 }

@@ -28,6 +28,7 @@ function state(revisions: string[], options: {how?: AppliedHow; checksum?: strin
 		unknown: applied.filter((row) => !graph.byRevision.has(row.revision)),
 		changed: applied.filter((row) => row.how !== 'stamped' && graph.byRevision.has(row.revision) && graph.byRevision.get(row.revision)!.checksum !== row.checksum),
 		alembicRevision: undefined,
+		tables: {versions: true, alembic: false},
 	};
 }
 
@@ -56,5 +57,5 @@ test('an applied revision without a file fails', (t) => {
 
 test('no migrations at all: base is head', (t) => {
 	const empty = buildGraph([]);
-	t.deepEqual(verifyAtHead(empty, {applied: [], appliedSet: new Set(), current: [], unknown: [], changed: [], alembicRevision: undefined}), {head: undefined, checksums: 0});
+	t.deepEqual(verifyAtHead(empty, {applied: [], appliedSet: new Set(), current: [], unknown: [], changed: [], alembicRevision: undefined, tables: {versions: false, alembic: false}}), {head: undefined, checksums: 0});
 });
