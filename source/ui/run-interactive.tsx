@@ -3,6 +3,7 @@ import {loadConfig, type Config} from '../core/config/load-config.js';
 import type {ExitCode} from '../core/errors.js';
 import {errorInfo} from './hooks/error-info.js';
 import {leanInkImports} from './lean-ink-imports.js';
+import {withoutFetch} from './without-fetch.js';
 import {loadProjectState} from './services/load-project-state.js';
 import type {ProjectState} from './services/types.js';
 
@@ -37,7 +38,7 @@ export async function runInteractive(options: {verbose: boolean; noColor?: boole
 	}
 	const first = prefetch(config);
 	leanInkImports();
-	const [{render}, {App}, {createServices}] = await Promise.all([import('ink'), import('./app.js'), import('./services/create-services.js')]);
+	const [{render}, {App}, {createServices}] = await withoutFetch(() => Promise.all([import('ink'), import('./app.js'), import('./services/create-services.js')]));
 	// The state is usually a few milliseconds behind Ink's import: a first frame with the header filled
 	// in beats an empty one redrawn a frame later. A database that hangs does not hold the app up.
 	await Promise.race([first.promise, new Promise((resolve) => setTimeout(resolve, 150))]).catch(() => {});
