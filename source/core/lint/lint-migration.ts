@@ -118,7 +118,8 @@ function lintSection(run: Run, name: 'up' | 'down', section: Section, report: bo
 		if (migration.text.slice(lineStart, section.offset + comment.start).trim() === '') commentOnlyLines.add(position.line);
 	}
 	const plainSql = migration.plainSql === true;
-	const transactional = migration.transaction === 'per-migration' && !(plainSql && runsAlone(parsed.statements));
+	const mode = name === 'down' ? (migration.downTransaction ?? migration.transaction) : migration.transaction;
+	const transactional = mode === 'per-migration' && !(plainSql && runsAlone(parsed.statements));
 	const transactions = new TransactionTracker(transactional ? 'transaction' : 'none');
 	const base = {
 		migration,

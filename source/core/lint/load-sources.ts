@@ -2,9 +2,10 @@ import {readdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {InputError, isCcDevError} from '../errors.js';
 import type {CcDevError} from '../errors.js';
-import type {Migration} from '../migrations/migration.js';
+import type {Migration, TransactionMode} from '../migrations/migration.js';
 import {fileNamePattern, parseMigration} from '../migrations/parse-migration.js';
 import {readMigrationText} from '../migrations/read-migration-file.js';
+import {plainSqlLayout} from './plain-sql-layout.js';
 import type {LintSource} from './types.js';
 
 /** How a plain SQL file (not a cc-dev migration) is assumed to run. */
@@ -14,21 +15,27 @@ export type TransactionAssumption = 'transaction' | 'no-transaction';
 export const stdinName = '<stdin>';
 
 /**
- * A plain SQL file as the linter reads it: the whole text is one up section, run inside a
- * transaction or statement by statement as assumed, with no down section expected.
+ * A plain SQL file as the linter reads it: one up section run inside a transaction or statement by
+ * statement as assumed, with no down section expected. A file of another migration tool that marks
+ * its sections (goose, dbmate) is read as those sections, and one that says its tool runs it
+ * without a transaction (goose, dbmate, sqlx, graphile-migrate) is linted that way, whatever the
+ * assumption: that is how it will run.
  */
 export function plainSqlSource(text: string, filePath: string, assumption: TransactionAssumption): LintSource {
+	const layout = plainSqlLayout(text);
+	const modeOf = (withoutTransaction: boolean): TransactionMode => (withoutTransaction || assumption === 'no-transaction' ? 'none' : 'per-migration');
 	return {
 		revision: `plain:${filePath}`,
 		parents: [],
 		message: '',
 		created: undefined,
-		transaction: assumption === 'transaction' ? 'per-migration' : 'none',
+		transaction: modeOf(layout.upWithoutTransaction),
+		downTransaction: modeOf(layout.downWithoutTransaction),
 		path: filePath,
 		fileName: filePath === stdinName ? stdinName : path.basename(filePath),
 		text,
-		up: {sql: text, offset: 0, line: 1, column: 1},
-		down: undefined,
+		up: layout.up,
+		down: layout.down,
 		checksum: '',
 		plainSql: true,
 	};

@@ -1,4 +1,4 @@
-import type {Migration} from '../migrations/migration.js';
+import type {Migration, TransactionMode} from '../migrations/migration.js';
 
 /** How serious a finding is. `error` fails the run (exit 1); `warning` is reported only. */
 export type Severity = 'error' | 'warning';
@@ -43,9 +43,14 @@ export type RuleId = (typeof ruleIds)[number];
 
 /**
  * What the linter reads: a migration, or a plain SQL file dressed as one (its whole text the up
- * section, its Transaction mode the assumption the user chose, no down section expected).
+ * section, or the sections its tool marks; its Transaction mode the assumption the user chose
+ * unless the file says otherwise; no down section expected).
  */
-export type LintSource = Migration & {readonly plainSql?: boolean};
+export type LintSource = Migration & {
+	readonly plainSql?: boolean;
+	/** How the down section runs, when it differs from the up section's (a dbmate `transaction:false` on one marker). */
+	readonly downTransaction?: TransactionMode;
+};
 
 /** One problem in one migration file. */
 export type LintFinding = {
