@@ -20,6 +20,9 @@ function needsNotValid(constraint: Constraint): boolean {
 	return (constraint.contype === 'CONSTR_FOREIGN' || constraint.contype === 'CONSTR_CHECK') && !constraint.skip_validation;
 }
 
+/** Column constraints that fill existing rows with a value: with one of them, a REFERENCES of the new column is checked. */
+const valueGiving = new Set(['CONSTR_DEFAULT', 'CONSTR_GENERATED', 'CONSTR_IDENTITY']);
+
 export const constraintNotValid: StatementRule = {
 	id: 'constraint-not-valid',
 	kind: 'statement',
@@ -44,8 +47,11 @@ export const constraintNotValid: StatementRule = {
 				}
 			} else if (command.subtype === 'AT_AddColumn') {
 				const column = nodeAs(command.def, 'ColumnDef');
-				for (const constraint of column ? constraintsOf(column) : []) {
-					if (!needsNotValid(constraint)) continue;
+				const constraints = column ? constraintsOf(column) : [];
+				// PostgreSQL skips checking a REFERENCES of a new column without a DEFAULT clause: every row holds NULL.
+				const allNull = !constraints.some((constraint) => valueGiving.has(constraint.contype ?? ''));
+				for (const constraint of constraints) {
+					if (!needsNotValid(constraint) || (allNull && constraint.contype === 'CONSTR_FOREIGN')) continue;
 					reports.push({
 						message: `${describe(constraint, alter.table).replace(/\.$/, '')} (on the new column ${formatName(column?.colname ?? '')}).`,
 						location: constraint.location,
