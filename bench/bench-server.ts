@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -49,9 +49,37 @@ export async function scratch(server: ConnectionTarget, name: string): Promise<C
 	return withDatabase(server, name);
 }
 
+/** BENCH_KEEP=1 keeps the generated workloads in the temporary folder, for inspection. */
+const keepTempDirs = process.env['BENCH_KEEP'] === '1';
+const madeTempDirs: string[] = [];
+
+/** A folder under the temporary folder (TMPDIR) for generated files: removed by removeTempDirs, or when the process exits. */
 export function tempDir(prefix: string): string {
-	return mkdtempSync(path.join(tmpdir(), prefix));
+	const directory = mkdtempSync(path.join(tmpdir(), prefix));
+	madeTempDirs.push(directory);
+	return directory;
 }
+
+/** Removes the folders tempDir made so far (run.ts calls it after each part, whether it passed or failed); BENCH_KEEP=1 names them instead. */
+export function removeTempDirs(): void {
+	const made = madeTempDirs.splice(0);
+	if (made.length === 0) return;
+	if (keepTempDirs) {
+		process.stderr.write(`bench: kept (BENCH_KEEP=1): ${made.join(', ')}\n`);
+		return;
+	}
+	for (const directory of made) {
+		try {
+			// Retried: an interrupted part may still be writing into it.
+			rmSync(directory, {recursive: true, force: true, maxRetries: 5, retryDelay: 100});
+		} catch (error) {
+			process.stderr.write(`bench: could not remove ${directory}: ${(error as Error).message}\n`);
+		}
+	}
+}
+
+// A part run on its own (`node --import=tsx bench/lint.ts`) or a process.exit() still leaves nothing behind.
+process.once('exit', removeTempDirs);
 
 export function write(file: string, text: string): string {
 	writeFileSync(file, text);

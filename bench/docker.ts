@@ -4,8 +4,7 @@
  * engine: the one DOCKER_HOST names, or the one test/helpers/docker-engine.ts starts.
  */
 import {execFile} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {loadConfig} from '../source/core/config/load-config.js';
@@ -14,6 +13,7 @@ import {tryConnect} from '../source/core/providers/docker/wait-ready.js';
 import {createDockerProvider} from '../source/core/providers/docker-provider.js';
 import {composeText, projectEnv} from '../test/docker/docker-project.js';
 import {ensureDockerEngine} from '../test/helpers/docker-engine.js';
+import {tempDir} from './bench-server.js';
 
 const execFileAsync = promisify(execFile);
 const port = 55450;
@@ -44,7 +44,7 @@ async function repeat(times: number, fn: () => Promise<unknown>, before?: () => 
 export async function benchDocker(): Promise<Row[]> {
 	const engine = await ensureDockerEngine();
 	if (!engine.available) throw new Error(`no Docker engine: ${engine.reason}`);
-	const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ccdb-')), 'bench-docker');
+	const dir = path.join(tempDir('ccdb-'), 'bench-docker');
 	mkdirSync(dir);
 	writeFileSync(path.join(dir, 'docker-compose.yml'), composeText(port));
 	const env = projectEnv(engine);
@@ -87,7 +87,6 @@ export async function benchDocker(): Promise<Row[]> {
 		];
 	} finally {
 		await provider.destroy().catch(() => {});
-		rmSync(path.dirname(dir), {recursive: true, force: true});
 	}
 }
 

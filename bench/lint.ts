@@ -1,9 +1,9 @@
-import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {lintMigrations} from '../source/core/lint/index.js';
 import {parseMigration} from '../source/core/migrations/parse-migration.js';
+import {tempDir} from './bench-server.js';
 
 const fileCount = 1000;
 
@@ -78,19 +78,15 @@ ${down}`;
 
 /** Generates 1,000 migration files in a temporary folder, then reads, parses and lints them all (the timed part). */
 export async function benchLint(): Promise<{name: string; ms: number; files: number}> {
-	const dir = await mkdtemp(path.join(tmpdir(), 'cc-dev-bench-lint-'));
-	try {
-		await Promise.all(Array.from({length: fileCount}, (_, index) => writeFile(path.join(dir, `${revisionOf(index + 1)}_benchmark_${index}.sql`), benchMigrationText(index))));
-		const started = performance.now();
-		const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort();
-		const migrations = await Promise.all(names.map(async (name) => parseMigration(await readFile(path.join(dir, name), 'utf8'), path.join(dir, name))));
-		const findings = await lintMigrations(migrations);
-		const ms = performance.now() - started;
-		if (migrations.length !== fileCount || findings.length === 0) throw new Error('lint benchmark: unexpected result');
-		return {name: `lint ${fileCount.toLocaleString('en-US')} migration files`, ms: Math.round(ms), files: migrations.length};
-	} finally {
-		await rm(dir, {recursive: true, force: true});
-	}
+	const dir = tempDir('cc-dev-bench-lint-');
+	await Promise.all(Array.from({length: fileCount}, (_, index) => writeFile(path.join(dir, `${revisionOf(index + 1)}_benchmark_${index}.sql`), benchMigrationText(index))));
+	const started = performance.now();
+	const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort();
+	const migrations = await Promise.all(names.map(async (name) => parseMigration(await readFile(path.join(dir, name), 'utf8'), path.join(dir, name))));
+	const findings = await lintMigrations(migrations);
+	const ms = performance.now() - started;
+	if (migrations.length !== fileCount || findings.length === 0) throw new Error('lint benchmark: unexpected result');
+	return {name: `lint ${fileCount.toLocaleString('en-US')} migration files`, ms: Math.round(ms), files: migrations.length};
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -4,6 +4,7 @@
  * of a run (one migration) is reported apart from the cost of each further migration (the slope
  * between runs of different sizes), so that neither hides the other.
  */
+import {existsSync} from 'node:fs';
 import type {ConnectionTarget} from '../source/core/database/target.js';
 import {adminRun, type BenchRow, median, scratch, spread} from './bench-server.js';
 import {cc, nodeAlone, psqlCommand, psqlFile, type Run, type StartWay} from './processes.js';
@@ -16,10 +17,14 @@ const ms = (runs: readonly Run[]): number[] => runs.map((run) => run.ms);
 const maxRss = (runs: readonly Run[]): number => Math.max(0, ...runs.map((run) => run.rssMb ?? 0));
 
 const workloads = new Map<string, Workload>();
+/** A workload generated once per part: the folders of a part are removed when it ends (bench-server.ts's removeTempDirs). */
 function workload(kind: WorkloadKind, count: number): Workload {
 	const key = `${kind}-${count}`;
-	if (!workloads.has(key)) workloads.set(key, generateWorkload(kind, count));
-	return workloads.get(key)!;
+	const known = workloads.get(key);
+	if (known && existsSync(known.directory)) return known;
+	const generated = generateWorkload(kind, count);
+	workloads.set(key, generated);
+	return generated;
 }
 
 type ApplyRuns = {up: Run[]; upPsql: Run[]; down: Run[]; downPsql: Run[]; status: Run[]};

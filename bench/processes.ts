@@ -19,7 +19,12 @@ export type StartWay = 'bin' | 'node' | 'npx';
 const bin = path.join(repoRoot, 'bin', 'cc-dev.js');
 const psqlBinary = ['/usr/lib/postgresql/15/bin/psql', '/usr/bin/psql'].find((file) => existsSync(file)) ?? 'psql';
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const rssFile = path.join(tempDir('cc-dev-bench-rss-'), 'rss');
+let rssFolder: string | undefined;
+/** Where /usr/bin/time writes the peak memory: a folder made again when a part's folders were removed. */
+function rssFileOf(): string {
+	if (!rssFolder || !existsSync(rssFolder)) rssFolder = tempDir('cc-dev-bench-rss-');
+	return path.join(rssFolder, 'rss');
+}
 
 /** The project's pinned Node first in PATH, as npm scripts and npx have it. */
 export const benchEnv: NodeJS.ProcessEnv = (() => {
@@ -30,6 +35,7 @@ export const benchEnv: NodeJS.ProcessEnv = (() => {
 
 /** Runs a process to its end; a non-zero exit (beyond `allowedExit`) fails the benchmark with its stderr. */
 export async function measure(file: string, args: readonly string[], options: {env?: NodeJS.ProcessEnv; allowedExit?: number} = {}): Promise<Run> {
+	const rssFile = rssFileOf();
 	rmSync(rssFile, {force: true});
 	const [command, commandArgs] = timeBinary ? [timeBinary, ['-f', '%M', '-o', rssFile, file, ...args]] : [file, [...args]];
 	const started = performance.now();

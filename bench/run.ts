@@ -10,7 +10,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ConnectionTarget} from '../source/core/database/target.js';
-import {type BenchRow, repoRoot, startBenchServer, stopBenchServer} from './bench-server.js';
+import {type BenchRow, removeTempDirs, repoRoot, startBenchServer, stopBenchServer} from './bench-server.js';
 
 type Measure = {
 	readonly part: string;
@@ -73,6 +73,9 @@ if (unknown.length > 0) {
 	process.exit(2);
 }
 
+// Interrupted (Ctrl-C): the generated workloads go too (the exit handler of bench-server.ts).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
+
 let serverStarted: Promise<ConnectionTarget> | undefined;
 const server = (): Promise<ConnectionTarget> => (serverStarted ??= startBenchServer());
 const results = path.join(repoRoot, 'bench', 'results');
@@ -85,6 +88,8 @@ for (const measure of measures.filter((entry) => wanted.length === 0 || wanted.i
 		sections.push({title: measure.title, rows: Array.isArray(rows) ? rows : [rows]});
 	} catch (error) {
 		sections.push({title: measure.title, skipped: (error as Error).message.split('\n')[0]!});
+	} finally {
+		removeTempDirs();
 	}
 	// Written after each part, so that an interrupted run keeps what it measured.
 	writeFileSync(path.join(results, 'in-progress.md'), `${render(sections)}\n`);

@@ -4,13 +4,12 @@
  * The baseline is `cc-dev --version` in the same harness: Node's start plus the harness itself.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {loadConfig} from '../source/core/config/load-config.js';
 import {createEmbeddedProvider} from '../source/core/providers/embedded.js';
 import {isPortInUse} from '../source/core/providers/port-check.js';
-import {median, repoRoot} from './bench-server.js';
+import {median, repoRoot, tempDir} from './bench-server.js';
 
 const headerFilled = /revision .*(pending|not running)/;
 
@@ -23,9 +22,9 @@ async function freePort(): Promise<number> {
 	throw new Error('no free port in 54370-54390');
 }
 
-/** A project copy: migrations/, a compose file on its own port, state in the folder; its database running. */
+/** A project copy: migrations/, a compose file on its own port, state in the folder; its database running. The folder goes with the part's (removeTempDirs). */
 async function project(): Promise<{dir: string; env: Record<string, string>; stop: () => Promise<void>}> {
-	const dir = mkdtempSync(path.join(tmpdir(), 'cc-dev-bench-tui-'));
+	const dir = tempDir('cc-dev-bench-tui-');
 	chmodSync(dir, 0o755);
 	mkdirSync(path.join(dir, 'migrations'));
 	for (const name of readdirSync(path.join(repoRoot, 'migrations'))) copyFileSync(path.join(repoRoot, 'migrations', name), path.join(dir, 'migrations', name));
@@ -33,15 +32,13 @@ async function project(): Promise<{dir: string; env: Record<string, string>; sto
 	writeFileSync(path.join(dir, 'docker-compose.yml'), readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8').replace(/127\.0\.0\.1:5432:5432/, `127.0.0.1:${port}:5432`));
 	const env = {CC_DEV_STATE_DIR: path.join(dir, '.cc-dev'), CC_DEV_PROVIDER: 'embedded', CC_DEV_EMBEDDED_FSYNC: 'off'};
 	const provider = createEmbeddedProvider(loadConfig({cwd: dir}, {...process.env, ...env, DATABASE_URL: ''}));
-	await provider.start();
-	return {
-		dir,
-		env,
-		stop: async () => {
-			await provider.destroy();
-			rmSync(dir, {recursive: true, force: true});
-		},
-	};
+	try {
+		await provider.start();
+	} catch (error) {
+		await provider.destroy().catch(() => {});
+		throw error;
+	}
+	return {dir, env, stop: () => provider.destroy()};
 }
 
 /** Milliseconds from starting `args` in a new 80x24 tmux pane until the pane shows `done`. */

@@ -2,7 +2,7 @@
  * The generated migration folders the benchmarks apply, and the same SQL as plain psql scripts
  * (the baseline: `psql -1 -f` runs exactly the SQL cc-dev runs, in one transaction).
  */
-import {copyFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {buildGraph} from '../source/core/migrations/graph.js';
 import {loadMigrations} from '../source/core/migrations/load-migrations.js';
@@ -78,7 +78,9 @@ export type WorkloadKind = 'small' | 'heavy' | 'big';
  * `count` statements), and the psql scripts that apply and revert the same SQL.
  */
 export function generateWorkload(kind: WorkloadKind, count: number): Workload {
-	const directory = tempDir(`cc-dev-bench-${kind}-${count}-`);
+	const root = tempDir(`cc-dev-bench-${kind}-${count}-`);
+	const directory = path.join(root, 'migrations');
+	mkdirSync(directory);
 	copyFileSync(path.join(repoRoot, 'migrations', `${initialRevision}_initial_migration.sql`), path.join(directory, `${initialRevision}_initial_migration.sql`));
 	if (kind === 'big') {
 		const {up, down} = big(count);
@@ -91,9 +93,8 @@ export function generateWorkload(kind: WorkloadKind, count: number): Workload {
 		}
 	}
 	const ordered = buildGraph(loadMigrations(directory)).ordered;
-	const scripts = path.dirname(directory);
-	const up = path.join(scripts, `${path.basename(directory)}-up.psql`);
-	const down = path.join(scripts, `${path.basename(directory)}-down.psql`);
+	const up = path.join(root, 'up.psql');
+	const down = path.join(root, 'down.psql');
 	writeFileSync(up, ordered.map((migration) => migration.up.sql).join('\n'));
 	writeFileSync(down, [...ordered].reverse().map((migration) => migration.down?.sql ?? '').join('\n'));
 	return {directory, count, up, down};

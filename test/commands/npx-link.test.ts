@@ -1,10 +1,10 @@
-import {mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, symlinkSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readFileSync, readlinkSync, realpathSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {execa} from 'execa';
 import {repoRoot} from '../helpers/database.js';
 import {cliBin} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 /**
  * `npx cc-dev` runs node_modules/.bin/cc-dev, which `prepare` links to the bin; package.json has
@@ -28,11 +28,11 @@ test('npx cc-dev runs the bin, from a subfolder of the project too', async (t) =
 });
 
 test('the link script creates the link, and replaces a missing or wrong one', async (t) => {
-	const project = mkdtempSync(path.join(tmpdir(), 'cc-dev-link-'));
+	const project = tempFolder(t, 'cc-dev-link-');
 	const link = path.join(project, 'node_modules', '.bin', 'cc-dev');
 	await execa(process.execPath, [linkScript, project]);
 	t.is(readlinkSync(link), path.join('..', '..', 'bin', 'cc-dev.js'));
-	const other = mkdtempSync(path.join(tmpdir(), 'cc-dev-link-'));
+	const other = tempFolder(t, 'cc-dev-link-');
 	mkdirSync(path.join(other, 'node_modules', '.bin'), {recursive: true});
 	symlinkSync('../somewhere-else.js', path.join(other, 'node_modules', '.bin', 'cc-dev'));
 	await execa(process.execPath, [linkScript, other]);

@@ -1,11 +1,11 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {execa} from 'execa';
 import {ensureBuilt} from '../helpers/built.js';
 import {repoRoot} from '../helpers/database.js';
 import {cliBin as bin} from '../helpers/run-cli.js';
+import {sharedTempFolder} from '../helpers/temp-folder.js';
 
 /**
  * The SQL parser (WebAssembly) must stay on V8's baseline compiler however cc-dev is started: an
@@ -13,7 +13,7 @@ import {cliBin as bin} from '../helpers/run-cli.js';
  * source/core/sql/webassembly-tiering.ts). V8's --trace-wasm-compilation-times prints one line per
  * compiled function, naming the compiler, so the tests read which compilers ran.
  */
-const folder = mkdtempSync(path.join(tmpdir(), 'cc-dev-flags-'));
+const folder = sharedTempFolder('cc-dev-flags-');
 // Enough parsing for V8 to optimise the parser's hot functions when nothing stops it (the control test).
 const statements = Array.from({length: 300}, (_, index) => `CREATE INDEX CONCURRENTLY IF NOT EXISTS t_${index} ON users (c${index});`).join('\n');
 const sqlFile = path.join(folder, 'many.sql');

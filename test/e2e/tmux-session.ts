@@ -16,11 +16,18 @@ export type Project = {readonly dir: string; readonly port: number; readonly env
 
 export async function createProject(): Promise<Project> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'cc-dev-e2e-'));
-	chmodSync(dir, 0o755); // the embedded server runs as the postgres user when the tests run as root
-	mkdirSync(path.join(dir, 'migrations'));
-	for (const name of readdirSync(path.join(repoRoot, 'migrations'))) copyFileSync(path.join(repoRoot, 'migrations', name), path.join(dir, 'migrations', name));
-	// Claimed against the other copies of the suite until remove(), and bound to check that nothing else holds it.
-	const {port, release} = await reservePort();
+	let reserved: Awaited<ReturnType<typeof reservePort>>;
+	try {
+		chmodSync(dir, 0o755); // the embedded server runs as the postgres user when the tests run as root
+		mkdirSync(path.join(dir, 'migrations'));
+		for (const name of readdirSync(path.join(repoRoot, 'migrations'))) copyFileSync(path.join(repoRoot, 'migrations', name), path.join(dir, 'migrations', name));
+		// Claimed against the other copies of the suite until remove(), and bound to check that nothing else holds it.
+		reserved = await reservePort();
+	} catch (error) {
+		rmSync(dir, {recursive: true, force: true});
+		throw error;
+	}
+	const {port, release} = reserved;
 	writeFileSync(path.join(dir, 'docker-compose.yml'), readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8').replace(/127\.0\.0\.1:5432:5432/, `127.0.0.1:${port}:5432`));
 	const env = {CC_DEV_STATE_DIR: path.join(dir, '.cc-dev'), CC_DEV_PROVIDER: 'embedded', CC_DEV_EMBEDDED_FSYNC: 'off'};
 	return {

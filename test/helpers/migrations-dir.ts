@@ -1,8 +1,7 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
-import {rmSync} from 'node:fs';
+import {tempFolder} from './temp-folder.js';
 
 export type MigrationSpec = {
 	revision: string;
@@ -35,12 +34,11 @@ export function fileNameOf(spec: MigrationSpec): string {
 
 /** A temporary migrations folder holding the given migrations (or raw files), removed after the test. */
 export function migrationsDir(t: ExecutionContext, specs: Array<MigrationSpec | {name: string; text: string}>): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-migrations-'));
+	const directory = tempFolder(t, 'cc-dev-migrations-');
 	for (const spec of specs) {
 		if ('name' in spec) writeFileSync(path.join(directory, spec.name), spec.text);
 		else writeFileSync(path.join(directory, fileNameOf(spec)), migrationText(spec));
 	}
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
 	return directory;
 }
 

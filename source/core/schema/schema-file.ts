@@ -1,4 +1,4 @@
-import {renameSync, writeFileSync} from 'node:fs';
+import {renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 
 /** The committed schema dump of the project, as the original system named it. */
@@ -11,6 +11,11 @@ export function schemaFilePath(projectRoot: string): string {
 /** Writes a dump through a temporary file beside it and a rename, so no reader ever sees half a dump. */
 export function writeSchemaFile(file: string, text: string): void {
 	const temporary = `${file}.${process.pid}.tmp`;
-	writeFileSync(temporary, text);
-	renameSync(temporary, file);
+	try {
+		writeFileSync(temporary, text);
+		renameSync(temporary, file);
+	} catch (error) {
+		rmSync(temporary, {force: true});
+		throw error;
+	}
 }

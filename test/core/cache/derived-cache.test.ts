@@ -1,14 +1,14 @@
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {openDerivedCache} from '../../../source/core/cache/derived-cache.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 type Value = {readonly length: number};
 const isValue = (_key: string, value: unknown): value is Value => typeof (value as Value | null)?.length === 'number';
 
-function cacheDir(): string {
-	return path.join(mkdtempSync(path.join(tmpdir(), 'cc-dev-cache-')), 'nested', 'cache');
+function cacheDir(t: ExecutionContext): string {
+	return path.join(tempFolder(t, 'cc-dev-cache-'), 'nested', 'cache');
 }
 
 /** The file an entry is stored in, wherever the version's folder is. */
@@ -23,7 +23,7 @@ function entryFiles(directory: string): string[] {
 }
 
 test('an entry written by one process is read by the next', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const first = openDerivedCache(directory, 'v1', isValue);
 	t.is(first.get('abc'), undefined);
 	first.set('abc', {length: 3});
@@ -32,7 +32,7 @@ test('an entry written by one process is read by the next', (t) => {
 });
 
 test('entries written by another version of the producer are never read, and are removed when the new version writes', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const first = openDerivedCache(directory, 'v1', isValue);
 	first.set('abc', {length: 3});
 	first.save();
@@ -45,7 +45,7 @@ test('entries written by another version of the producer are never read, and are
 });
 
 test('the single file this cache used to be is removed on the first write', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const legacy = `${directory}.json`;
 	const cache = openDerivedCache(directory, 'v1', isValue);
 	cache.set('abc', {length: 3});
@@ -56,7 +56,7 @@ test('the single file this cache used to be is removed on the first write', (t) 
 });
 
 test('an entry that is not JSON is ignored and rewritten on the next save', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const first = openDerivedCache(directory, 'v1', isValue);
 	first.set('abc', {length: 3});
 	first.save();
@@ -69,7 +69,7 @@ test('an entry that is not JSON is ignored and rewritten on the next save', (t) 
 });
 
 test('an entry whose value was changed after it was written is ignored, and dropped on the next save', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const first = openDerivedCache(directory, 'v1', isValue);
 	first.set('abc', {length: 3});
 	first.set('de', {length: 2});
@@ -84,7 +84,7 @@ test('an entry whose value was changed after it was written is ignored, and drop
 });
 
 test('an entry stored under another key\'s name is ignored', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const first = openDerivedCache(directory, 'v1', isValue);
 	first.set('abc', {length: 3});
 	first.set('de', {length: 2});
@@ -94,7 +94,7 @@ test('an entry stored under another key\'s name is ignored', (t) => {
 });
 
 test('an entry with a valid digest but a value its validator rejects is ignored', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const first = openDerivedCache<unknown>(directory, 'v1', (_key, value): value is unknown => true);
 	first.set('abc', {size: 3});
 	first.save();
@@ -102,7 +102,7 @@ test('an entry with a valid digest but a value its validator rejects is ignored'
 });
 
 test('a key that is not a plain name is stored under its digest and read back', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const first = openDerivedCache(directory, 'v1', isValue);
 	first.set('../outside key', {length: 1});
 	first.save();
@@ -111,7 +111,7 @@ test('a key that is not a plain name is stored under its digest and read back', 
 });
 
 test('only the most recently written entries are kept', (t) => {
-	const directory = cacheDir();
+	const directory = cacheDir(t);
 	const cache = openDerivedCache(directory, 'v1', isValue, 2);
 	for (const [index, key] of ['a', 'b'].entries()) {
 		cache.set(key, {length: 1});
@@ -127,7 +127,7 @@ test('only the most recently written entries are kept', (t) => {
 });
 
 test('a folder it cannot write leaves the cache empty, without an error', (t) => {
-	const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'cc-dev-cache-')), 'blocker');
+	const blocker = path.join(tempFolder(t, 'cc-dev-cache-'), 'blocker');
 	writeFileSync(blocker, 'a file where the folder would be');
 	const cache = openDerivedCache(path.join(blocker, 'below-a-file'), 'v1', isValue);
 	cache.set('abc', {length: 3});

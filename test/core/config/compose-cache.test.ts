@@ -1,9 +1,9 @@
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {readComposeDatabaseCached} from '../../../source/core/config/compose-cache.js';
 import {parseComposeDatabase} from '../../../source/core/config/compose-file.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 const compose = (port: string): string => `services:
   db:
@@ -22,15 +22,15 @@ function composeEntries(stateDir: string): string[] {
 	return readdirSync(root, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.json')).map((name) => path.join(root, name));
 }
 
-function project(text: string): {file: string; stateDir: string} {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-compose-cache-'));
+function project(t: ExecutionContext, text: string): {file: string; stateDir: string} {
+	const directory = tempFolder(t, 'cc-dev-compose-cache-');
 	const file = path.join(directory, 'docker-compose.yml');
 	writeFileSync(file, text);
 	return {file, stateDir: path.join(directory, '.cc-dev')};
 }
 
 test('the cached reading equals the reader\'s, and the second run reads it from the cache', (t) => {
-	const {file, stateDir} = project(compose('5433'));
+	const {file, stateDir} = project(t, compose('5433'));
 	const env = {HOME: '/home/dev'};
 	const first = readComposeDatabaseCached(file, env, stateDir);
 	t.deepEqual(first, parseComposeDatabase(readFileSync(file, 'utf8'), file, env));
@@ -40,7 +40,7 @@ test('the cached reading equals the reader\'s, and the second run reads it from 
 });
 
 test('an edited file or a changed variable it uses is read again, never served from the cache', (t) => {
-	const {file, stateDir} = project(compose('5433'));
+	const {file, stateDir} = project(t, compose('5433'));
 	t.is(readComposeDatabaseCached(file, {HOME: '/home/dev'}, stateDir).hostPort, 5433);
 	writeFileSync(file, compose('5434'));
 	t.is(readComposeDatabaseCached(file, {HOME: '/home/dev'}, stateDir).hostPort, 5434);
@@ -49,7 +49,7 @@ test('an edited file or a changed variable it uses is read again, never served f
 });
 
 test('a corrupt cache is ignored and rebuilt', (t) => {
-	const {file, stateDir} = project(compose('5433'));
+	const {file, stateDir} = project(t, compose('5433'));
 	readComposeDatabaseCached(file, {}, stateDir);
 	const [cacheFile] = composeEntries(stateDir);
 	if (!cacheFile) throw new Error('no cache entry was written');

@@ -1,11 +1,11 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {InputError} from '../../../source/core/errors.js';
 import {readMigrationText} from '../../../source/core/migrations/read-migration-file.js';
+import {sharedTempFolder} from '../../helpers/temp-folder.js';
 
-const folder = mkdtempSync(path.join(tmpdir(), 'cc-dev-read-'));
+const folder = sharedTempFolder('cc-dev-read-');
 
 function file(name: string, bytes: Uint8Array | string): string {
 	const target = path.join(folder, name);

@@ -13,6 +13,7 @@ import {readMigrationStatus} from '../../../source/core/migrations/status.js';
 import type {ConnectionTarget} from '../../../source/core/database/target.js';
 import {freshDatabase, query, serverWaitMs} from '../../helpers/database.js';
 import {chain, fileNameOf, migrationText, migrationsDir} from '../../helpers/migrations-dir.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 // The test server is on this machine: the production guard lets every operation through.
 const options = (target: ConnectionTarget, directory: string, extra: Partial<SessionOptions & {direction: Direction; to: string; steps: number; lockRetries: number}> = {}) =>
@@ -288,14 +289,12 @@ test('a migration blocked by another transaction fails at the lock timeout, name
 });
 
 test('the migrations are analysed before the migration lock is taken: analysis never waits on, nor holds, the lock', async (t) => {
-	const {existsSync, mkdtempSync, rmSync} = await import('node:fs');
-	const {tmpdir} = await import('node:os');
+	const {existsSync} = await import('node:fs');
 	const pg = (await import('pg')).default;
 	const {migrationLockKey} = await import('../../../source/core/migrations/lock.js');
 	const target = await freshDatabase(t);
 	const directory = migrationsDir(t, chain(2));
-	const stateDir = mkdtempSync(path.join(tmpdir(), 'cc-dev-analysis-'));
-	t.teardown(() => rmSync(stateDir, {recursive: true, force: true}));
+	const stateDir = tempFolder(t, 'cc-dev-analysis-');
 	const holder = new pg.Client({connectionString: target.url});
 	await holder.connect();
 	t.teardown(() => holder.end().catch(() => {}));

@@ -1,13 +1,13 @@
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {digestOf} from '../../../source/core/cache/derived-cache.js';
 import type {Section} from '../../../source/core/migrations/migration.js';
 import {runMigrations} from '../../../source/core/migrations/run-migrations.js';
 import {analyseSection, openAnalysisCache, type AnalysisCache} from '../../../source/core/migrations/section-analysis.js';
 import {freshDatabase, query, serverWaitMs} from '../../helpers/database.js';
 import {migrationsDir} from '../../helpers/migrations-dir.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 const sql = `-- the table first
 CREATE TABLE public.notes (id integer PRIMARY KEY, body text);
@@ -18,8 +18,8 @@ INSERT INTO public.notes VALUES (1, 'a;b'); -- a semicolon in a string
 `;
 const section: Section = {sql, offset: 100, line: 7, column: 1};
 
-function stateDir(): string {
-	return mkdtempSync(path.join(tmpdir(), 'cc-dev-analysis-'));
+function stateDir(t: ExecutionContext): string {
+	return tempFolder(t, 'cc-dev-analysis-');
 }
 
 /** The files of the analysis cache, one per analysed section. */
@@ -58,7 +58,7 @@ test('without a cache: statements with their text, kind, transaction needs and t
 });
 
 test('an analysis written to the cache is read back by the next run, identical to a fresh one', async (t) => {
-	const directory = stateDir();
+	const directory = stateDir(t);
 	const first = cache(directory);
 	t.deepEqual(await analyseSection(section, 'x.sql', first), await fresh());
 	first.save();
@@ -66,7 +66,7 @@ test('an analysis written to the cache is read back by the next run, identical t
 });
 
 test('a known section is served from the cache, not parsed again', async (t) => {
-	const directory = stateDir();
+	const directory = stateDir(t);
 	const writer = cache(directory);
 	// A consistent entry that the parser would never produce: only a cache hit can return it.
 	const marked = (await fresh()).map(({sql: _sql, ...stored}) => ({...stored, relations: ['from_the_cache']}));
@@ -77,7 +77,7 @@ test('a known section is served from the cache, not parsed again', async (t) => 
 });
 
 test('an entry changed on disk is ignored and rebuilt', async (t) => {
-	const directory = stateDir();
+	const directory = stateDir(t);
 	const first = cache(directory);
 	await analyseSection(section, 'x.sql', first);
 	first.save();
@@ -91,7 +91,7 @@ test('an entry changed on disk is ignored and rebuilt', async (t) => {
 });
 
 test('an entry that does not fit its section (a statement left out) is refused, even with a valid digest', async (t) => {
-	const directory = stateDir();
+	const directory = stateDir(t);
 	const writer = cache(directory);
 	const [first, , third] = (await fresh()).map(({sql: _sql, ...stored}) => stored);
 	writer.set(digestOf(sql), [first!, third!]);
@@ -100,7 +100,7 @@ test('an entry that does not fit its section (a statement left out) is refused, 
 });
 
 test('a cache entry that is not JSON, or of another parser or analysis version, is ignored', async (t) => {
-	const directory = stateDir();
+	const directory = stateDir(t);
 	const first = cache(directory);
 	await analyseSection(section, 'x.sql', first);
 	first.save();
@@ -118,7 +118,7 @@ test('a cache entry that is not JSON, or of another parser or analysis version, 
 });
 
 test('a syntax error is never cached: it is reported on every run', async (t) => {
-	const directory = stateDir();
+	const directory = stateDir(t);
 	const broken: Section = {sql: 'CREATE TABLE (;\n', offset: 0, line: 1, column: 1};
 	for (let run = 0; run < 2; run++) {
 		const opened = cache(directory);
@@ -129,7 +129,7 @@ test('a syntax error is never cached: it is reported on every run', async (t) =>
 
 test('a corrupt cache never changes what runs: a migration without a transaction still runs statement by statement', async (t) => {
 	const target = await freshDatabase(t);
-	const directory = stateDir();
+	const directory = stateDir(t);
 	const up = 'CREATE TABLE public.notes (id integer, body text);\nCREATE INDEX CONCURRENTLY ix_notes_body ON public.notes (body);';
 	const migrations = migrationsDir(t, [{revision: '000000000001', transaction: 'none', up, down: 'DROP TABLE public.notes;'}]);
 	const options = {target, migrationsDir: migrations, waitMs: serverWaitMs, lockWaitMs: 10_000, lockTimeout: '2s', statementTimeout: '1min', stateDir: directory} as const;
