@@ -11,17 +11,17 @@ const test = anyTest as TestFn<{dir: string}>;
 
 test.beforeEach(async (t) => {
 	const dir = await mkdtemp(path.join(tmpdir(), 'cc-dev-lint-'));
+	t.context.dir = dir; // set first: afterEach.always removes it even when this hook fails
 	await mkdir(path.join(dir, 'migrations'));
 	await writeFile(path.join(dir, 'migrations', 'a1b2c3d4e5f6_create_tags.sql'), migrationText({revision: 'a1b2c3d4e5f6', up: 'CREATE TABLE tags (id int, name varchar(50));', down: 'DROP TABLE tags;'}));
 	await writeFile(
 		path.join(dir, 'migrations', 'b1b2c3d4e5f6_index_tags.sql'),
 		migrationText({revision: 'b1b2c3d4e5f6', parents: ['a1b2c3d4e5f6'], up: 'CREATE INDEX ix_tags_name ON tags (name);\nALTER TABLE tags ALTER COLUMN name TYPE varchar(100);', down: 'DROP INDEX ix_tags_name;'}),
 	);
-	t.context.dir = dir;
 });
 
 test.afterEach.always(async (t) => {
-	await rm(t.context.dir, {recursive: true, force: true});
+	if (t.context.dir) await rm(t.context.dir, {recursive: true, force: true});
 });
 
 const lint = async (args: string[], dir: string) => runCli(['lint', ...args], {cwd: dir});

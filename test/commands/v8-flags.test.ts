@@ -13,7 +13,7 @@ import {sharedTempFolder} from '../helpers/temp-folder.js';
  * source/core/sql/webassembly-tiering.ts). V8's --trace-wasm-compilation-times prints one line per
  * compiled function, naming the compiler, so the tests read which compilers ran.
  */
-const folder = sharedTempFolder('cc-dev-flags-');
+const folder = sharedTempFolder(test, 'cc-dev-flags-');
 // Enough parsing for V8 to optimise the parser's hot functions when nothing stops it (the control test).
 const statements = Array.from({length: 300}, (_, index) => `CREATE INDEX CONCURRENTLY IF NOT EXISTS t_${index} ON users (c${index});`).join('\n');
 const sqlFile = path.join(folder, 'many.sql');

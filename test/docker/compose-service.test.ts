@@ -1,5 +1,4 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {loadConfig} from '../../source/core/config/load-config.js';
@@ -9,13 +8,13 @@ import {normalizeProjectName, readDockerService} from '../../source/core/provide
 import {buildContainerSpec} from '../../source/core/providers/docker/container-spec.js';
 import {createDockerProvider} from '../../source/core/providers/docker-provider.js';
 import {composeText, projectEnv} from './docker-project.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 function project(t: {teardown(fn: () => void): void}, compose: string, folder = 'Cognition-Curator'): string {
-	const parent = mkdtempSync(path.join(tmpdir(), 'ccdt-compose-'));
+	const parent = tempFolder(t, 'ccdt-compose-');
 	const dir = path.join(parent, folder);
 	mkdirSync(dir);
 	writeFileSync(path.join(dir, 'docker-compose.yml'), compose);
-	t.teardown(() => rmSync(parent, {recursive: true, force: true}));
 	return dir;
 }
 

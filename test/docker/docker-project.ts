@@ -1,5 +1,4 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {loadConfig, type Config} from '../../source/core/config/load-config.js';
@@ -7,6 +6,7 @@ import type {CoreEvent} from '../../source/core/events.js';
 import {createDockerProvider, type DockerProvider} from '../../source/core/providers/docker-provider.js';
 import type {DockerTestEngine} from '../helpers/docker-engine.js';
 import {freePort} from '../helpers/free-port.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 /** A host port for a test's database container: free, and claimed against the other copies of the suite until the test ends. */
 export function dockerPort(t: ExecutionContext): Promise<number> {
@@ -61,7 +61,7 @@ export function makeProject(
 	engine: Extract<DockerTestEngine, {available: true}> | undefined,
 	options: {port: number; compose?: string; env?: NodeJS.ProcessEnv; readyTimeoutMs?: number},
 ): TestProject {
-	const dir = mkdtempSync(path.join(tmpdir(), 'ccdt-'));
+	const dir = tempFolder(t, 'ccdt-');
 	writeFileSync(path.join(dir, 'docker-compose.yml'), options.compose ?? composeText(options.port));
 	const env = projectEnv(engine, options.env);
 	const config = loadConfig({cwd: dir}, env);
@@ -70,7 +70,6 @@ export function makeProject(
 	const events: CoreEvent[] = [];
 	t.teardown(async () => {
 		if (engine) await provider.destroy().catch(() => {});
-		rmSync(dir, {recursive: true, force: true});
 	});
 	return {dir, env, config, provider, events, onEvent: (event) => events.push(event)};
 }

@@ -1,7 +1,6 @@
 import {execFile} from 'node:child_process';
-import {chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, writeFileSync} from 'node:fs';
 import net from 'node:net';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
@@ -10,6 +9,7 @@ import {EnvironmentError} from '../../source/core/errors.js';
 import {chooseProvider} from '../../source/core/providers/choose-provider.js';
 import {probeDockerEngine} from '../../source/core/providers/docker-provider.js';
 import {composeText, makeProject} from './docker-project.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const execFileAsync = promisify(execFile);
 const probeScript = fileURLToPath(new URL('probe-engine.ts', import.meta.url));
@@ -37,7 +37,7 @@ test('the automatic choice falls back to the embedded database and says why', as
 });
 
 test.serial('an engine that accepts but never answers: the probe gives up after its short timeout', async (t) => {
-	const dir = mkdtempSync(path.join(tmpdir(), 'ccdt-silent-'));
+	const dir = tempFolder(t, 'ccdt-silent-');
 	const socket = path.join(dir, 'docker.sock');
 	const held: net.Socket[] = [];
 	const server = net.createServer((connection) => held.push(connection));
@@ -45,7 +45,6 @@ test.serial('an engine that accepts but never answers: the probe gives up after 
 	t.teardown(() => {
 		for (const connection of held) connection.destroy();
 		server.close();
-		rmSync(dir, {recursive: true, force: true});
 	});
 	const started = Date.now();
 	const probe = await probeDockerEngine({DOCKER_HOST: `unix://${socket}`}, 300);
@@ -60,10 +59,9 @@ type ProbeOutput = {
 };
 
 async function runProbe(t: {teardown(fn: () => void): void}, env: NodeJS.ProcessEnv, uid?: number): Promise<ProbeOutput> {
-	const dir = mkdtempSync(path.join(tmpdir(), 'ccdt-probe-'));
+	const dir = tempFolder(t, 'ccdt-probe-');
 	chmodSync(dir, 0o755);
 	writeFileSync(path.join(dir, 'docker-compose.yml'), composeText(55422));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
 	const {stdout} = await execFileAsync(process.execPath, ['--import=tsx', probeScript, dir], {
 		cwd: repoRoot,
 		env: {HOME: dir, TSX_DISABLE_CACHE: '1', ...env},
@@ -86,7 +84,7 @@ if (hasDefaultSocket) {
 
 if (process.getuid?.() === 0) {
 	test('permission denied on the socket: its own message and hint', async (t) => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'ccdt-perm-'));
+		const dir = tempFolder(t, 'ccdt-perm-');
 		chmodSync(dir, 0o755);
 		const socket = path.join(dir, 'docker.sock');
 		const server = net.createServer((connection) => connection.destroy());
@@ -94,7 +92,6 @@ if (process.getuid?.() === 0) {
 		chmodSync(socket, 0o600);
 		t.teardown(() => {
 			server.close();
-			rmSync(dir, {recursive: true, force: true});
 		});
 		const output = await runProbe(t, {PATH: process.env['PATH'] ?? '', DOCKER_HOST: `unix://${socket}`}, 65_534);
 		t.like(output.status, {error: 'EnvironmentError', exitCode: 3, message: `Permission denied on the Docker socket ${socket}.`});

@@ -1,7 +1,6 @@
 import {execFile, spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {promisify} from 'node:util';
@@ -15,6 +14,7 @@ import {ensureImage} from '../../source/core/providers/docker/image.js';
 import {ensureDockerEngine} from '../helpers/docker-engine.js';
 import {dockerPort, makeProject} from './docker-project.js';
 import {until} from '../helpers/until.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const execFileAsync = promisify(execFile);
 const engine = await ensureDockerEngine();
@@ -29,7 +29,7 @@ function text(stream: PassThrough): () => string {
 /** A registry on 127.0.0.1 (Debian's docker-registry), for the real pull path. */
 async function startRegistry(t: ExecutionContext): Promise<number> {
 	const registryPort = await dockerPort(t);
-	const dir = mkdtempSync(path.join(tmpdir(), 'ccdt-registry-'));
+	const dir = tempFolder(t, 'ccdt-registry-');
 	writeFileSync(
 		path.join(dir, 'config.yml'),
 		`version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: 127.0.0.1:${registryPort}\n`,
@@ -37,7 +37,6 @@ async function startRegistry(t: ExecutionContext): Promise<number> {
 	const registry = spawn(registryBinary, ['serve', path.join(dir, 'config.yml')], {stdio: 'ignore'});
 	t.teardown(() => {
 		registry.kill();
-		rmSync(dir, {recursive: true, force: true});
 	});
 	await until(async () => fetch(`http://127.0.0.1:${registryPort}/v2/`).then((response) => response.ok, () => false), 'the registry to start', 60_000);
 	return registryPort;
@@ -63,10 +62,9 @@ if (!engine.available) {
 		test('an absent image is pulled with progress per layer; a present one without any registry access', async (t) => {
 			const registryPort = await startRegistry(t);
 			const image = `127.0.0.1:${registryPort}/cc-dev/pull-test:${Date.now()}`;
-			const rootfs = mkdtempSync(path.join(tmpdir(), 'ccdt-layer-'));
+			const rootfs = tempFolder(t, 'ccdt-layer-');
 			mkdirSync(path.join(rootfs, 'data'));
 			writeFileSync(path.join(rootfs, 'data', 'random.bin'), randomBytes(3 * 1024 * 1024));
-			t.teardown(() => rmSync(rootfs, {recursive: true, force: true}));
 			await execFileAsync('sh', ['-c', `tar -C ${rootfs} -c . | docker import - ${image} && docker push ${image} && docker rmi ${image}`], {env});
 
 			const docker = await openDockerode(endpoint);

@@ -5,7 +5,7 @@ import {InputError} from '../../../source/core/errors.js';
 import {readMigrationText} from '../../../source/core/migrations/read-migration-file.js';
 import {sharedTempFolder} from '../../helpers/temp-folder.js';
 
-const folder = sharedTempFolder('cc-dev-read-');
+const folder = sharedTempFolder(test, 'cc-dev-read-');
 
 function file(name: string, bytes: Uint8Array | string): string {
 	const target = path.join(folder, name);
