@@ -49,6 +49,10 @@ if (!gitCheckout) {
 		t.teardown(() => rmSync(work, {recursive: true, force: true}));
 		chmodSync(work, 0o755); // as root, the embedded server runs as the postgres user, who must reach the clone
 		const app = path.join(work, 'app');
+		// The clone's processes keep their temporary files (Node's compile cache of this clone's path, new every run) in the test's folder.
+		const cloneTmp = path.join(work, 'tmp');
+		mkdirSync(cloneTmp);
+		const cloneEnv: NodeJS.ProcessEnv = {...npmEnv, TMPDIR: cloneTmp};
 		await cloneInto(app);
 		const railway = JSON.parse(readFileSync(path.join(app, 'railway.json'), 'utf8')) as {deploy: {preDeployCommand: string[]}};
 		const [preDeploy] = railway.deploy.preDeployCommand;
@@ -61,7 +65,7 @@ if (!gitCheckout) {
 		};
 		const install = await execa('npm', ['ci', '--strict-allow-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
 			cwd: app,
-			env: {...npmEnv, NODE_ENV: 'production', NPM_CONFIG_PRODUCTION: 'false'},
+			env: {...cloneEnv, NODE_ENV: 'production', NPM_CONFIG_PRODUCTION: 'false'},
 			extendEnv: false,
 			reject: false,
 			all: true,
@@ -74,7 +78,7 @@ if (!gitCheckout) {
 		// The README's path before the prune: npx cc-dev db start on the embedded server, whose binaries a postinstall restores.
 		// A port claimed like every server a test starts: a fixed offset from the test port fell in the
 		// range other copies of the suite claim from, and one of them held it.
-		const dbEnv = {...npmEnv, CC_DEV_PROVIDER: 'embedded', CC_DEV_DB_PORT: String(await freePort(t)), CC_DEV_EMBEDDED_FSYNC: 'off', NO_COLOR: '1', DATABASE_URL: undefined};
+		const dbEnv = {...cloneEnv, CC_DEV_PROVIDER: 'embedded', CC_DEV_DB_PORT: String(await freePort(t)), CC_DEV_EMBEDDED_FSYNC: 'off', NO_COLOR: '1', DATABASE_URL: undefined};
 		const start = await execa('npx', ['cc-dev', 'db', 'start'], {cwd: app, env: dbEnv, extendEnv: false, reject: false, all: true, timeout: 180_000});
 		t.teardown(async () => {
 			await execa('npx', ['cc-dev', 'db', 'destroy', '--yes'], {cwd: app, env: dbEnv, extendEnv: false, reject: false, timeout: 60_000});
@@ -96,7 +100,7 @@ if (!gitCheckout) {
 			chmodSync(path.join(runtimeBin, 'node'), 0o755);
 		}
 
-		const prune = await execa('npm', ['prune', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {cwd: app, env: {...npmEnv, NODE_ENV: 'production'}, extendEnv: false, reject: false, all: true});
+		const prune = await execa('npm', ['prune', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {cwd: app, env: {...cloneEnv, NODE_ENV: 'production'}, extendEnv: false, reject: false, all: true});
 		phase('npm prune --omit=dev');
 		t.is(prune.exitCode, 0, prune.all);
 		// What the lockfile marks dev-only must be gone (typescript may stay: a production dependency can ask for it as a peer).
@@ -110,6 +114,7 @@ if (!gitCheckout) {
 		const runtimeEnv = {
 			PATH: [path.join(app, 'node_modules', '.bin'), runtimeBin, systemPath].join(path.delimiter),
 			HOME: work,
+			TMPDIR: cloneTmp,
 			NODE_ENV: 'production',
 			NPM_CONFIG_PRODUCTION: 'false',
 			DATABASE_URL: target.url,
