@@ -1,10 +1,34 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
+import {isProcessAlive} from '../../source/core/providers/process-alive.js';
 
 function removeFolder(folder: string): void {
 	rmSync(folder, {recursive: true, force: true});
+}
+
+/** A folder named for the process that removes it: `cc-dev-cache-pid4242-Xy7Zq1`. */
+const ownedName = /^(?:cc-dev|ccdt)-[a-z0-9-]*?pid(\d+)-[A-Za-z0-9]{6}$/;
+
+/**
+ * Removes the folders of test processes that no longer run: a test file killed before its teardowns
+ * (AVA's timeout, an interrupted run) left them. A live process's folders are its own to remove.
+ */
+export function removeOrphanedFolders(parent: string = tmpdir()): void {
+	for (const name of readdirSync(parent)) {
+		const owner = ownedName.exec(name)?.[1];
+		if (owner !== undefined && !isProcessAlive(Number(owner))) removeFolder(path.join(parent, name));
+	}
+}
+
+let swept = false;
+function makeFolder(prefix: string): string {
+	if (!swept) {
+		swept = true;
+		removeOrphanedFolders();
+	}
+	return mkdtempSync(path.join(tmpdir(), `${prefix}pid${process.pid}-`));
 }
 
 /**
@@ -13,7 +37,7 @@ function removeFolder(folder: string): void {
  * container a test starts after making its folder is stopped before the folder goes.
  */
 export function tempFolder(t: Pick<ExecutionContext, 'teardown'>, prefix: string): string {
-	const folder = mkdtempSync(path.join(tmpdir(), prefix));
+	const folder = makeFolder(prefix);
 	t.teardown(() => removeFolder(folder));
 	return folder;
 }
@@ -23,7 +47,7 @@ export function tempFolder(t: Pick<ExecutionContext, 'teardown'>, prefix: string
  * however they ended. The file passes its `test`: this helper loads without ava (bench/ uses test helpers).
  */
 export function sharedTempFolder(test: {after: {always: (implementation: () => void) => void}}, prefix: string): string {
-	const folder = mkdtempSync(path.join(tmpdir(), prefix));
+	const folder = makeFolder(prefix);
 	test.after.always(() => removeFolder(folder));
 	return folder;
 }
