@@ -1,5 +1,4 @@
-import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import test from 'ava';
@@ -15,6 +14,7 @@ import {eventually} from '../helpers/until.js';
 import {isProcessAlive} from '../../source/core/providers/process-alive.js';
 import {chain, migrationsDir, type MigrationSpec} from '../helpers/migrations-dir.js';
 import {cliBin} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const password = 'cognition_pass';
 
@@ -78,10 +78,9 @@ function attemptLines(subprocess: ReturnType<typeof deployProcess>): () => strin
 
 test('a database that comes up while the deploy waits: the deploy waits, one line per attempt, and succeeds', async (t) => {
 	const port = await freePort(t);
-	const stateDir = mkdtempSync(path.join(tmpdir(), 'cc-dev-late-db-'));
+	const stateDir = tempFolder(t, 'cc-dev-late-db-');
 	t.teardown(async () => {
 		await localDb(['destroy', '--yes'], port, stateDir);
-		rmSync(stateDir, {recursive: true, force: true});
 	});
 	const url = `postgresql://cognition_user:${password}@127.0.0.1:${port}/cognition_curator_dev`;
 	const deploying = deployProcess(url, ['--migrations', migrationsDir(t, chain(2)), '--wait', '120'], {timeout: 180_000});
@@ -378,8 +377,7 @@ test('railway.json runs cc-dev deploy before the new instances, and starts gunic
 
 test('the everyday workflow of the guide runs as written, from a new migration to a passing cc-dev test', async (t) => {
 	const target = await freshDatabase(t);
-	const project = mkdtempSync(path.join(tmpdir(), 'cc-dev-guide-'));
-	t.teardown(() => rmSync(project, {recursive: true, force: true}));
+	const project = tempFolder(t, 'cc-dev-guide-');
 	for (const item of ['migrations', 'templates', 'railway_schema.sql', 'docker-compose.yml']) cpSync(path.join(repoRoot, item), path.join(project, item), {recursive: true});
 	const section = guide.slice(guide.indexOf('## 3. The everyday workflow'), guide.indexOf('## 4.'));
 	const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;

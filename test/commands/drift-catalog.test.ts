@@ -1,14 +1,13 @@
-import {cpSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {freshDatabase, query, repoRoot} from '../helpers/database.js';
 import {runCli} from './suite-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 test.serial('drift sees a view, a function, a trigger, a sequence, a comment and a policy made by hand; --write captures them as a verified migration', async (t) => {
 	const target = await freshDatabase(t);
-	const migrations = mkdtempSync(path.join(tmpdir(), 'cc-dev-drift-'));
-	t.teardown(() => rmSync(migrations, {recursive: true, force: true}));
+	const migrations = tempFolder(t, 'cc-dev-drift-');
 	cpSync(path.join(repoRoot, 'migrations'), migrations, {recursive: true});
 	t.is((await runCli(['migrate', 'up', '--migrations', migrations], target)).exitCode, 0);
 	await query(target, `

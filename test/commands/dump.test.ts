@@ -1,14 +1,13 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {normaliseDump} from '../../source/core/schema/dump-schema.js';
 import {freshDatabase, repoRoot} from '../helpers/database.js';
 import {runCli} from './suite-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 function tempDir(t: ExecutionContext): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-dump-cli-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-dump-cli-');
 	return directory;
 }
 

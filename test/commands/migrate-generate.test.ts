@@ -1,17 +1,16 @@
-import {readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {buildDatabaseUrl} from '../../source/core/database/target.js';
 import {adminQuery, freshDatabase, query} from '../helpers/database.js';
 import {chain, migrationsDir} from '../helpers/migrations-dir.js';
 import {runCli, stackLine} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const timeoutMs = 170_000;
 
 function scratchFolder(t: ExecutionContext): string {
-	const folder = mkdtempSync(path.join(tmpdir(), 'cc-dev-generate-cli-'));
-	t.teardown(() => rmSync(folder, {recursive: true, force: true}));
+	const folder = tempFolder(t, 'cc-dev-generate-cli-');
 	return folder;
 }
 

@@ -1,5 +1,3 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import test from 'ava';
@@ -13,6 +11,7 @@ import {migrationLockKey} from '../../source/core/migrations/lock.js';
 import {unlockMigrations} from '../../source/core/migrations/unlock.js';
 import {freshDatabase, query} from '../helpers/database.js';
 import {chain, migrationsDir} from '../helpers/migrations-dir.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 // These tests change process.env (RAILWAY_ENVIRONMENT), which main() reads: one at a time.
 const serial = test.serial;
@@ -146,8 +145,7 @@ for (const [name, argv] of guarded) {
 }
 
 serial('db destroy refuses under RAILWAY_ENVIRONMENT=production without --production, and proceeds with it', async (t) => {
-	const stateDir = mkdtempSync(path.join(tmpdir(), 'cc-dev-guard-'));
-	t.teardown(() => rmSync(stateDir, {recursive: true, force: true}));
+	const stateDir = tempFolder(t, 'cc-dev-guard-');
 	const refused = await cli(['db', 'destroy', '--yes', '--provider', 'embedded'], {RAILWAY_ENVIRONMENT: 'production', CC_DEV_STATE_DIR: stateDir});
 	t.is(refused.code, 2);
 	t.regex(refused.stderr, /Refusing to run db destroy against a production database: RAILWAY_ENVIRONMENT is "production"/);

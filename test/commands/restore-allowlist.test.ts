@@ -1,18 +1,17 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import type {ConnectionTarget} from '../../source/core/database/target.js';
 import {freshDatabase, query, repoRoot} from '../helpers/database.js';
 import {projectCopy} from '../core/checks/suite-helpers.js';
 import {runCli} from './suite-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const schemaFile = path.join(repoRoot, 'railway_schema.sql');
 const committed = readFileSync(schemaFile, 'utf8');
 
 function tempDir(t: ExecutionContext): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-restore-allow-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-restore-allow-');
 	return directory;
 }
 

@@ -1,17 +1,16 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import type {ConnectionTarget} from '../../source/core/database/target.js';
 import {freshDatabase, query, repoRoot} from '../helpers/database.js';
 import {runCli} from './suite-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const schemaFile = path.join(repoRoot, 'railway_schema.sql');
 const tables = async (target: ConnectionTarget) => (await query<{tablename: string}>(target, "select tablename from pg_tables where schemaname = 'public' order by 1")).map((row) => row.tablename);
 
 function file(t: ExecutionContext, name: string, text: string): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-restore-cli-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-restore-cli-');
 	writeFileSync(path.join(directory, name), text);
 	return path.join(directory, name);
 }

@@ -1,5 +1,4 @@
-import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {loadConfig} from '../../source/core/config/load-config.js';
@@ -7,10 +6,10 @@ import {UsageError} from '../../source/core/errors.js';
 import {destroyDatabase} from '../../source/core/providers/destroy-database.js';
 import {createEmbeddedProvider} from '../../source/core/providers/embedded.js';
 import {repoRoot} from '../helpers/database.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 test('destroyDatabase refuses a production target unless allowed, and keeps the data', async (t) => {
-	const stateDir = mkdtempSync(path.join(tmpdir(), 'cc-dev-destroy-'));
-	t.teardown(() => rmSync(stateDir, {recursive: true, force: true}));
+	const stateDir = tempFolder(t, 'cc-dev-destroy-');
 	const marker = path.join(stateDir, 'embedded', 'marker');
 	mkdirSync(path.dirname(marker), {recursive: true});
 	writeFileSync(marker, 'data');

@@ -1,5 +1,4 @@
-import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {loadConfig} from '../../source/core/config/load-config.js';
@@ -7,10 +6,10 @@ import {findPsql} from '../../source/core/database/client-programs.js';
 import {EnvironmentError} from '../../source/core/errors.js';
 import {openPsql} from '../../source/core/providers/psql.js';
 import {freshDatabase, repoRoot} from '../helpers/database.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 function folder(t: {teardown(fn: () => void): void}): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'ccdt-psql-'));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const dir = tempFolder(t, 'ccdt-psql-');
 	return dir;
 }
 

@@ -1,10 +1,10 @@
-import {chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {execa} from 'execa';
 import {freshDatabase, query, repoRoot} from '../helpers/database.js';
 import {freePort} from '../helpers/free-port.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 /**
  * The image Railway builds, reproduced from a fresh clone: Railpack's install (NODE_ENV=production,
@@ -45,8 +45,7 @@ if (!gitCheckout) {
 } else {
 	test('from a fresh clone, the pruned production image runs railway.json\'s pre-deploy command on Node 24 alone, then hands over', async (t) => {
 		t.timeout(900_000, 'npm ci from the registry on a busy machine');
-		const work = mkdtempSync(path.join(tmpdir(), 'cc-dev-image-'));
-		t.teardown(() => rmSync(work, {recursive: true, force: true}));
+		const work = tempFolder(t, 'cc-dev-image-');
 		chmodSync(work, 0o755); // as root, the embedded server runs as the postgres user, who must reach the clone
 		const app = path.join(work, 'app');
 		// The clone's processes keep their temporary files (Node's compile cache of this clone's path, new every run) in the test's folder.

@@ -1,19 +1,18 @@
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {parseMigration} from '../../source/core/migrations/parse-migration.js';
 import {freshDatabase, repoRoot} from '../helpers/database.js';
 import {runCli} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 /** Debian's python3 with python3-sqlalchemy and python3-psycopg2 (.ci/run installs them); a pyenv python first on PATH may lack them. */
 const python = ['/usr/bin/python3', 'python3'].find((candidate) => spawnSync(candidate, ['-c', 'import sqlalchemy, psycopg2'], {stdio: 'ignore'}).status === 0);
 const skipReason = python ? '' : ' (skipped: no python3 with SQLAlchemy and psycopg2; apt-get install -y python3-sqlalchemy python3-psycopg2)';
 
 test.serial.skipIf(!python)(`--from-command with SQLAlchemy models of the Cognition Curator tables plus one column: the migration adds exactly that column${skipReason}`, async (t) => {
-	const migrations = mkdtempSync(path.join(tmpdir(), 'cc-dev-sqlalchemy-'));
-	t.teardown(() => rmSync(migrations, {recursive: true, force: true}));
+	const migrations = tempFolder(t, 'cc-dev-sqlalchemy-');
 	cpSync(path.join(repoRoot, 'migrations'), migrations, {recursive: true});
 	const target = await freshDatabase(t);
 	const command = `${python} ${path.join(repoRoot, 'test', 'fixtures', 'cognition-models', 'models.py')}`;

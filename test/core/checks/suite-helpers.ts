@@ -1,5 +1,4 @@
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import type {SuiteSettings} from '../../../source/core/checks/suite-context.js';
@@ -7,6 +6,7 @@ import type {ConnectionTarget} from '../../../source/core/database/target.js';
 import {localPgDumpTool} from '../../../source/core/schema/pg-dump-tool.js';
 import {findLocalPgDump} from '../../../source/core/schema/pg-dump-binary.js';
 import {adminQuery, repoRoot, serverWaitMs} from '../../helpers/database.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 export const projectSchema = path.join(repoRoot, 'railway_schema.sql');
 
@@ -34,8 +34,7 @@ export async function existingDatabases(names: readonly string[]): Promise<strin
 
 /** A temporary copy of a file with an edit applied, removed after the test. */
 export function editedCopy(t: ExecutionContext, file: string, edit: (text: string) => string): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-suite-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-suite-');
 	const copy = path.join(directory, path.basename(file));
 	writeFileSync(copy, edit(readFileSync(file, 'utf8')));
 	return copy;
@@ -43,15 +42,13 @@ export function editedCopy(t: ExecutionContext, file: string, edit: (text: strin
 
 /** An empty folder (no templates), removed after the test. */
 export function emptyFolder(t: ExecutionContext): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-empty-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-empty-');
 	return directory;
 }
 
 /** A temporary copy of the project (migrations, templates, railway_schema.sql), for CLI runs with edits. */
 export function projectCopy(t: ExecutionContext): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-project-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-project-');
 	for (const entry of ['migrations', 'templates', 'railway_schema.sql']) cpSync(path.join(repoRoot, entry), path.join(directory, entry), {recursive: true});
 	return directory;
 }

@@ -1,13 +1,12 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {readRailwaySettings} from '../../../source/core/deploy/railway-settings.js';
 import {deployLogEntry} from '../../../source/report/deploy-log.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 function project(t: ExecutionContext, files: Record<string, string>): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-railway-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-railway-');
 	for (const [name, text] of Object.entries(files)) writeFileSync(path.join(directory, name), text);
 	return directory;
 }

@@ -1,14 +1,13 @@
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {generateMigration, type GenerateOptions, type GenerateResult} from '../../../source/core/generate/generate-migration.js';
 import {freshDatabase, serverWaitMs} from '../../helpers/database.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 /** A project whose only migration creates `start`, and a --from-sql file holding `desired`. */
 export function caseProject(t: ExecutionContext, start: string, desired: string): {migrationsDir: string; desiredFile: string} {
-	const root = mkdtempSync(path.join(tmpdir(), 'cc-dev-generate-'));
-	t.teardown(() => rmSync(root, {recursive: true, force: true}));
+	const root = tempFolder(t, 'cc-dev-generate-');
 	const migrationsDir = path.join(root, 'migrations');
 	mkdirSync(migrationsDir);
 	writeFileSync(path.join(migrationsDir, 'aaaaaaaaaaaa_start.sql'), [

@@ -1,5 +1,4 @@
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {InputError, UsageError} from '../../../source/core/errors.js';
@@ -7,6 +6,7 @@ import {parseMigration} from '../../../source/core/migrations/parse-migration.js
 import {listTemplates, scaffoldMigration} from '../../../source/core/scaffold/scaffold-migration.js';
 import {bundledTemplatesDir} from '../../../source/core/scaffold/templates-dir.js';
 import {chain, migrationsDir} from '../../helpers/migrations-dir.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 const now = new Date('2026-03-04T05:06:07.890Z');
 
@@ -50,8 +50,7 @@ test('several heads make a merge revision', async (t) => {
 });
 
 test('the first migration of a new folder revises nothing', async (t) => {
-	const directory = path.join(mkdtempSync(path.join(tmpdir(), 'cc-dev-scaffold-')), 'migrations');
-	t.teardown(() => rmSync(path.dirname(directory), {recursive: true, force: true}));
+	const directory = path.join(tempFolder(t, 'cc-dev-scaffold-'), 'migrations');
 	const result = await scaffoldMigration({migrationsDir: directory, templatesDir: bundledTemplatesDir, template: 'blank', message: 'first', answers: {}});
 	t.deepEqual(result.revises, []);
 	t.regex(result.text, /^-- Revises: $/m);
@@ -69,8 +68,7 @@ test('usage errors: unknown template, unknown parent, empty message, missing ans
 });
 
 test('a template whose output does not parse leaves no file behind', async (t) => {
-	const templates = mkdtempSync(path.join(tmpdir(), 'cc-dev-templates-'));
-	t.teardown(() => rmSync(templates, {recursive: true, force: true}));
+	const templates = tempFolder(t, 'cc-dev-templates-');
 	writeFileSync(path.join(templates, 'bad.sql'), '-- ---\n-- description: looks like a header\n-- ---\n-- Note: this line reads as a header\n\n-- migrate:up\nSELECT 1;\n');
 	const directory = migrationsDir(t, chain(1));
 	await t.throwsAsync(scaffoldMigration({migrationsDir: directory, templatesDir: templates, template: 'bad', message: 'x', answers: {}}), {instanceOf: InputError, message: /produced an invalid migration.*unknown header "Note"/});

@@ -1,5 +1,4 @@
-import {cpSync, mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {lintMigrations} from '../../../source/core/lint/index.js';
@@ -10,13 +9,13 @@ import {bundledTemplatesDir} from '../../../source/core/scaffold/templates-dir.j
 import {compareSnapshots} from '../../../source/core/schema/compare-snapshots.js';
 import {readSnapshot} from '../../../source/core/schema/read-snapshot.js';
 import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 const templates = await listTemplates(bundledTemplatesDir);
 
 /** The project's migrations plus one scaffolded from `template` with its example answers. */
 async function scaffoldExample(t: import('ava').ExecutionContext, name: string) {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-template-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-template-');
 	cpSync(path.join(repoRoot, 'migrations'), directory, {recursive: true});
 	const template = templates.find((candidate) => candidate.name === name)!;
 	const result = await scaffoldMigration({migrationsDir: directory, templatesDir: bundledTemplatesDir, template: name, message: `example of ${name}`, answers: template.example});
@@ -54,8 +53,7 @@ for (const template of templates) {
 
 test('the backfill template updates in committed batches and stops a loop that never ends', async (t) => {
 	const target = await freshDatabase(t);
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-template-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-template-');
 	cpSync(path.join(repoRoot, 'migrations'), directory, {recursive: true});
 	const options = {target, migrationsDir: directory, waitMs: serverWaitMs, lockWaitMs: 10_000, lockTimeout: '5s', statementTimeout: '1min'};
 	await runMigrations({...options, direction: 'up'});

@@ -1,15 +1,15 @@
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync, truncateSync, writeFileSync} from 'node:fs';
+import {truncateSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {InputError} from '../../../source/core/errors.js';
 import {maxDumpBytes, readDumpFile} from '../../../source/core/schema/dump-file.js';
 import {repoRoot} from '../../helpers/database.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 function file(t: ExecutionContext, name: string, content: string | Buffer): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-dumpfile-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-dumpfile-');
 	const full = path.join(directory, name);
 	writeFileSync(full, content);
 	return full;
@@ -49,8 +49,7 @@ test('a file that does not exist, or a folder, is an input error', async (t) => 
 
 test('only a regular file is read: /dev/zero and a FIFO are refused at once, never read', async (t) => {
 	await t.throwsAsync(readDumpFile('/dev/zero'), {instanceOf: InputError, message: /\/dev\/zero is a device, not a dump file; cc-dev restore reads regular files only/});
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-dumpfile-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-dumpfile-');
 	const fifo = path.join(directory, 'pipe.sql');
 	execFileSync('mkfifo', [fifo]);
 	// Without the check, the open blocks until a writer comes: this would never settle.

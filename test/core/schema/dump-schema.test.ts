@@ -1,5 +1,4 @@
-import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {EnvironmentError} from '../../../source/core/errors.js';
@@ -8,12 +7,12 @@ import {countLines, dumpHeader, dumpRevision, dumpSchema, normaliseDump} from '.
 import {localPgDumpTool} from '../../../source/core/schema/pg-dump-tool.js';
 import {findLocalPgDump, parsePgDumpVersion} from '../../../source/core/schema/pg-dump-binary.js';
 import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 const pgDump15 = '/usr/lib/postgresql/15/bin/pg_dump';
 
 function tempDir(t: ExecutionContext): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-pgdump-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-pgdump-');
 	return directory;
 }
 

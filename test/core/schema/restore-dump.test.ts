@@ -1,5 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {UsageError} from '../../../source/core/errors.js';
@@ -9,6 +8,7 @@ import {planRestore, restoreDump, type RestoreOptions} from '../../../source/cor
 import {parseDatabaseUrl} from '../../../source/core/database/target.js';
 import type {ConnectionTarget} from '../../../source/core/database/target.js';
 import {freshDatabase, query, repoRoot, serverWaitMs} from '../../helpers/database.js';
+import {tempFolder} from '../../helpers/temp-folder.js';
 
 const migrationsDir = path.join(repoRoot, 'migrations');
 const schemaFile = path.join(repoRoot, 'railway_schema.sql');
@@ -19,8 +19,7 @@ const tables = async (target: ConnectionTarget): Promise<string[]> =>
 	(await query<{tablename: string}>(target, "select tablename from pg_tables where schemaname = 'public' order by 1")).map((row) => row.tablename);
 
 function dumpFile(t: ExecutionContext, text: string): string {
-	const directory = mkdtempSync(path.join(tmpdir(), 'cc-dev-restore-'));
-	t.teardown(() => rmSync(directory, {recursive: true, force: true}));
+	const directory = tempFolder(t, 'cc-dev-restore-');
 	const file = path.join(directory, 'dump.sql');
 	writeFileSync(file, text);
 	return file;
