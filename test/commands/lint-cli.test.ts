@@ -1,16 +1,16 @@
-import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import anyTest from 'ava';
 import type {TestFn} from 'ava';
 import {execa} from 'execa';
 import {cliBin, runCli, stackLine} from '../helpers/run-cli.js';
 import {migrationText} from '../core/lint/helpers/migration.js';
+import {makeTempFolder} from '../helpers/temp-folder.js';
 
 const test = anyTest as TestFn<{dir: string}>;
 
 test.beforeEach(async (t) => {
-	const dir = await mkdtemp(path.join(tmpdir(), 'cc-dev-lint-'));
+	const dir = makeTempFolder('cc-dev-lint-');
 	t.context.dir = dir; // set first: afterEach.always removes it even when this hook fails
 	await mkdir(path.join(dir, 'migrations'));
 	await writeFile(path.join(dir, 'migrations', 'a1b2c3d4e5f6_create_tags.sql'), migrationText({revision: 'a1b2c3d4e5f6', up: 'CREATE TABLE tags (id int, name varchar(50));', down: 'DROP TABLE tags;'}));

@@ -1,12 +1,12 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {loadConfig} from '../../source/core/config/load-config.js';
 import {createEmbeddedProvider} from '../../source/core/providers/embedded.js';
 import {repoRoot} from '../helpers/database.js';
 import {reservePort} from '../helpers/free-port.js';
 import {cliBin} from '../helpers/run-cli.js';
+import {makeTempFolder} from '../helpers/temp-folder.js';
 import {eventually} from '../helpers/until.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -15,7 +15,7 @@ export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 export type Project = {readonly dir: string; readonly port: number; readonly env: Readonly<Record<string, string>>; remove(): Promise<void>};
 
 export async function createProject(): Promise<Project> {
-	const dir = mkdtempSync(path.join(tmpdir(), 'cc-dev-e2e-'));
+	const dir = makeTempFolder('cc-dev-e2e-');
 	let reserved: Awaited<ReturnType<typeof reservePort>>;
 	try {
 		chmodSync(dir, 0o755); // the embedded server runs as the postgres user when the tests run as root

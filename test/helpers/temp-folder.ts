@@ -23,7 +23,8 @@ export function removeOrphanedFolders(parent: string = tmpdir()): void {
 }
 
 let swept = false;
-function makeFolder(prefix: string): string {
+/** A folder named for this process, for a caller that removes it itself (removed by a later run if this process is killed first). */
+export function makeTempFolder(prefix: string): string {
 	if (!swept) {
 		swept = true;
 		removeOrphanedFolders();
@@ -37,7 +38,7 @@ function makeFolder(prefix: string): string {
  * container a test starts after making its folder is stopped before the folder goes.
  */
 export function tempFolder(t: Pick<ExecutionContext, 'teardown'>, prefix: string): string {
-	const folder = makeFolder(prefix);
+	const folder = makeTempFolder(prefix);
 	t.teardown(() => removeFolder(folder));
 	return folder;
 }
@@ -47,7 +48,7 @@ export function tempFolder(t: Pick<ExecutionContext, 'teardown'>, prefix: string
  * however they ended. The file passes its `test`: this helper loads without ava (bench/ uses test helpers).
  */
 export function sharedTempFolder(test: {after: {always: (implementation: () => void) => void}}, prefix: string): string {
-	const folder = makeFolder(prefix);
+	const folder = makeTempFolder(prefix);
 	test.after.always(() => removeFolder(folder));
 	return folder;
 }
