@@ -8,7 +8,7 @@ let made = '';
 
 test.serial('a test\'s folder is named for its process', (t) => {
 	made = tempFolder(t, 'cc-dev-probe-');
-	t.regex(path.basename(made), new RegExp(`^cc-dev-probe-pid${process.pid}-[A-Za-z0-9]{6}$`));
+	t.regex(path.basename(made), new RegExp(`^cc-dev-probe-pid${process.pid}x[A-Za-z0-9]{6}$`));
 	t.true(existsSync(made));
 });
 
@@ -22,8 +22,8 @@ test('folders of a test process that was killed before its teardowns are removed
 	const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'});
 	const deadPid = Number(ended.stdout);
 	t.true(Number.isInteger(deadPid) && deadPid > 0, ended.stderr);
-	const names = [`cc-dev-image-pid${deadPid}-Ab12Cd`, `ccdt-pid${deadPid}-Xy34Zw`, `cc-dev-cache-pid${process.pid}-Qr56St`, `something-pid${deadPid}-Ab12Cd`, 'cc-dev-bench-54391'];
+	const names = [`cc-dev-image-pid${deadPid}xAb12Cd`, `ccdt-pid${deadPid}xXy34Zw`, `cc-dev-cache-pid${process.pid}xQr56St`, `something-pid${deadPid}xAb12Cd`, 'cc-dev-bench-54391'];
 	for (const name of names) mkdirSync(path.join(parent, name, 'inside'), {recursive: true});
 	removeOrphanedFolders(parent);
-	t.deepEqual(readdirSync(parent).sort(), [`cc-dev-cache-pid${process.pid}-Qr56St`, 'cc-dev-bench-54391', `something-pid${deadPid}-Ab12Cd`].sort());
+	t.deepEqual(readdirSync(parent).sort(), [`cc-dev-cache-pid${process.pid}xQr56St`, 'cc-dev-bench-54391', `something-pid${deadPid}xAb12Cd`].sort());
 });

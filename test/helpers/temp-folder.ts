@@ -8,8 +8,11 @@ function removeFolder(folder: string): void {
 	rmSync(folder, {recursive: true, force: true});
 }
 
-/** A folder named for the process that removes it: `cc-dev-cache-pid4242-Xy7Zq1`. */
-const ownedName = /^(?:cc-dev|ccdt)-[a-z0-9-]*?pid(\d+)-[A-Za-z0-9]{6}$/;
+/**
+ * A folder named for the process that removes it: `cc-dev-cache-pid4242xXy7Zq1` (no hyphen after
+ * the pid: a Docker test's folder name is its compose project's name, `ccdt-pid4242xxy7zq1`).
+ */
+const ownedName = /^(?:cc-dev|ccdt)-[a-z0-9-]*?pid(\d+)x[A-Za-z0-9]{6}$/;
 
 /**
  * Removes the folders of test processes that no longer run: a test file killed before its teardowns
@@ -29,7 +32,7 @@ export function makeTempFolder(prefix: string): string {
 		swept = true;
 		removeOrphanedFolders();
 	}
-	return mkdtempSync(path.join(tmpdir(), `${prefix}pid${process.pid}-`));
+	return mkdtempSync(path.join(tmpdir(), `${prefix}pid${process.pid}x`));
 }
 
 /**
