@@ -61,6 +61,28 @@ test('a plain SQL file is one up section, assumed to run in a transaction unless
 	t.is((await lint(['fix.sql', '--assume-transaction', '--assume-no-transaction'], t.context.dir)).exitCode, 2);
 });
 
+test('a folder is read with its subfolders (one folder per migration); rollback files are down sections; an empty folder is exit 2', async (t) => {
+	const prisma = path.join(t.context.dir, 'other', 'prisma', 'migrations');
+	await mkdir(path.join(prisma, '20240101000000_init'), {recursive: true});
+	await mkdir(path.join(prisma, '20240201000000_index'), {recursive: true});
+	await mkdir(path.join(prisma, 'node_modules', 'x'), {recursive: true});
+	await writeFile(path.join(prisma, '20240101000000_init', 'migration.sql'), 'CREATE TABLE notes (id int, body text);\n');
+	await writeFile(path.join(prisma, '20240201000000_index', 'migration.sql'), 'CREATE INDEX ix_notes_body ON notes (body);\nANALYZE notes;\n');
+	await writeFile(path.join(prisma, '20240201000000_index', 'down.sql'), 'DROP TABLE notes;\n');
+	await writeFile(path.join(prisma, 'node_modules', 'x', 'ignored.sql'), 'DROP TABLE notes;\n');
+	const {exitCode, stdout} = await lint(['other/prisma/migrations', '--json'], t.context.dir);
+	t.is(exitCode, 1);
+	const report = JSON.parse(stdout);
+	t.is(report.files, 3);
+	t.deepEqual(report.findings.map((finding: {rule: string; file: string}) => `${finding.rule} ${finding.file}`), ['index-not-concurrent migration.sql']);
+
+	await mkdir(path.join(t.context.dir, 'nothing-here'));
+	const empty = await lint(['nothing-here'], t.context.dir);
+	t.is(empty.exitCode, 2);
+	t.regex(empty.stderr, /No \.sql files in nothing-here/);
+	t.notRegex(empty.stderr, stackLine);
+});
+
 test('- reads SQL from standard input', async (t) => {
 	const run = async (input: string, ...args: string[]) =>
 		execa(process.execPath, [cliBin, 'lint', '-', ...args], {cwd: t.context.dir, input, reject: false, env: {NO_COLOR: '1'}});

@@ -21,29 +21,39 @@ export const stdinName = '<stdin>';
  * without a transaction (goose, dbmate, sqlx, graphile-migrate) is linted that way, whatever the
  * assumption: that is how it will run.
  */
-export function plainSqlSource(text: string, filePath: string, assumption: TransactionAssumption): LintSource {
+export function plainSqlSource(text: string, filePath: string, assumption: TransactionAssumption, role: 'migration' | 'rollback' = 'migration'): LintSource {
 	const layout = plainSqlLayout(text);
 	const modeOf = (withoutTransaction: boolean): TransactionMode => (withoutTransaction || assumption === 'no-transaction' ? 'none' : 'per-migration');
+	// A rollback file is a down section: it gets the checks for what fails, not those for a deploy's locks.
+	const rollback = role === 'rollback' && layout.down === undefined;
 	return {
 		revision: `plain:${filePath}`,
 		parents: [],
 		message: '',
 		created: undefined,
 		transaction: modeOf(layout.upWithoutTransaction),
-		downTransaction: modeOf(layout.downWithoutTransaction),
+		downTransaction: modeOf(rollback ? layout.upWithoutTransaction : layout.downWithoutTransaction),
 		path: filePath,
 		fileName: filePath === stdinName ? stdinName : path.basename(filePath),
 		text,
-		up: layout.up,
-		down: layout.down,
+		up: rollback ? {sql: '', offset: 0, line: 1, column: 1} : layout.up,
+		down: rollback ? layout.up : layout.down,
 		checksum: '',
 		plainSql: true,
 	};
 }
 
+/**
+ * Rollback files of other tools, by name: diesel's `down.sql`, golang-migrate's and sqlx's
+ * `<version>_<name>.down.sql`, Flyway's undo `U<version>__<name>.sql`.
+ */
+const rollbackFileName = /^(?:down\.sql|.+\.down\.sql|U\d[\w.]*__.*\.sql)$/i;
+
 /** A file named like a migration (`<revision>_<slug>.sql`) is read as one; any other SQL file as plain SQL. */
 export function lintSourceOf(text: string, filePath: string, assumption: TransactionAssumption): LintSource {
-	return fileNamePattern.test(path.basename(filePath)) ? parseMigration(text, filePath) : plainSqlSource(text, filePath, assumption);
+	const name = path.basename(filePath);
+	if (fileNamePattern.test(name)) return parseMigration(text, filePath);
+	return plainSqlSource(text, filePath, assumption, rollbackFileName.test(name) ? 'rollback' : 'migration');
 }
 
 async function kindOf(target: string): Promise<'file' | 'directory' | undefined> {
@@ -63,10 +73,26 @@ async function sqlFilesIn(directory: string): Promise<string[]> {
 		.sort();
 }
 
+/** A folder no migrations live in: hidden ones (.git) and installed packages. */
+const skippedFolder = /(?:^|[\\/])(?:\.[^\\/]*|node_modules)(?:[\\/]|$)/;
+
+/**
+ * The .sql files of a folder and its subfolders (Prisma's and diesel's one folder per migration),
+ * in path order, which is the order those tools apply them.
+ */
+async function sqlFilesUnder(directory: string): Promise<string[]> {
+	const entries = await readdir(directory, {withFileTypes: true, recursive: true});
+	return entries
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.sql') && !skippedFolder.test(path.relative(directory, entry.parentPath)))
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.sort();
+}
+
 /** The files the targets name (folders expand to their .sql files), in order, each once; `-` stays as is (standard input). */
 export async function filesOf(targets: readonly string[], cwd: string): Promise<string[]> {
 	const files: string[] = [];
 	const missing: string[] = [];
+	const empty: string[] = [];
 	for (const target of targets) {
 		if (target === '-') {
 			files.push('-');
@@ -75,11 +101,17 @@ export async function filesOf(targets: readonly string[], cwd: string): Promise<
 		const absolute = path.resolve(cwd, target);
 		const kind = await kindOf(absolute);
 		if (kind === undefined) missing.push(target);
-		else if (kind === 'directory') files.push(...(await sqlFilesIn(absolute)));
-		else files.push(absolute);
+		else if (kind === 'directory') {
+			const found = await sqlFilesUnder(absolute);
+			if (found.length === 0) empty.push(target);
+			files.push(...found);
+		} else files.push(absolute);
 	}
 	if (missing.length > 0) {
 		throw new InputError(`No such file or folder: ${missing.join(', ')}`, {hint: 'Give SQL files or folders (or - for standard input), e.g. cc-dev lint migrations/28a8c0e6e895_initial_migration.sql.'});
+	}
+	if (empty.length > 0) {
+		throw new InputError(`No .sql files in ${empty.join(', ')}`, {hint: 'Name a folder that holds SQL files (its subfolders are read too), or the files themselves.'});
 	}
 	return [...new Set(files)];
 }

@@ -5,7 +5,7 @@
  */
 import test from 'ava';
 import {lintMigrations} from '../../../source/core/lint/index.js';
-import {plainSqlSource} from '../../../source/core/lint/load-sources.js';
+import {lintSourceOf, plainSqlSource} from '../../../source/core/lint/load-sources.js';
 import type {TransactionAssumption} from '../../../source/core/lint/load-sources.js';
 import {plainSqlLayout} from '../../../source/core/lint/plain-sql-layout.js';
 import {findingsOf, ruleIdsOf} from './helpers/migration.js';
@@ -115,4 +115,19 @@ test('a file without markers is one up section, whatever its comments mention', 
 	t.is(layout.up.sql, sql);
 	t.is(layout.down, undefined);
 	t.false(layout.upWithoutTransaction);
+});
+
+test('rollback files of other tools are down sections: checked for what fails, not for a deploy\'s locks', async (t) => {
+	const rollback = 'DROP INDEX ix_users_name;\nALTER TABLE users DROP COLUMN nickname;\n';
+	for (const name of ['000042_add_nickname.down.sql', 'down.sql', '20240101_add_nickname.DOWN.sql', 'U42__add_nickname.sql']) {
+		const source = lintSourceOf(rollback, `/project/migrations/${name}`, 'transaction');
+		t.is(source.up.sql, '', name);
+		t.is(source.down?.sql, rollback, name);
+		t.deepEqual(ruleIdsOf(await lintMigrations([source])), [], name);
+	}
+	// The same statements in an up file are reported; a rollback that cannot run is still reported, on its line.
+	t.deepEqual(ruleIdsOf(await lintMigrations([lintSourceOf(rollback, '/project/migrations/000042_add_nickname.up.sql', 'transaction')])), ['index-not-concurrent', 'drop-column-or-table']);
+	const failing = await lintMigrations([lintSourceOf('SELECT 1;\nDROP INDEX CONCURRENTLY ix_a;\n', '/project/migrations/000042_x.down.sql', 'transaction')]);
+	t.deepEqual(failing.map((finding) => `${finding.rule}:${finding.line}`), ['concurrently-in-transaction:2']);
+	t.deepEqual(ruleIdsOf(await lintMigrations([lintSourceOf('-- no-transaction\nSELECT 1;\nDROP INDEX CONCURRENTLY ix_a;\n', '/project/migrations/000042_x.down.sql', 'transaction')])), []);
 });
