@@ -116,6 +116,19 @@ export async function filesOf(targets: readonly string[], cwd: string): Promise<
 	return [...new Set(files)];
 }
 
+/**
+ * Whether a diesel migration (`<folder>/up.sql` or `down.sql`) is run without a transaction: its
+ * folder's metadata.toml says `run_in_transaction = false`.
+ */
+async function dieselRunsWithoutTransaction(file: string): Promise<boolean> {
+	if (!/^(?:up|down)\.sql$/i.test(path.basename(file))) return false;
+	try {
+		return /^\s*run_in_transaction\s*=\s*false\s*(?:#.*)?$/m.test(await readFile(path.join(path.dirname(file), 'metadata.toml'), 'utf8'));
+	} catch {
+		return false;
+	}
+}
+
 export type ReadOptions = {
 	readonly assumption: TransactionAssumption;
 	readonly readStdin: () => Promise<string>;
@@ -134,7 +147,7 @@ export async function readLintSources(files: readonly string[], {assumption, rea
 		try {
 			if (file === '-') sources.push(plainSqlSource(await readStdin(), stdinName, assumption));
 			else if (migrationsOnly) sources.push(parseMigration(readMigrationText(file), file));
-			else sources.push(lintSourceOf(readMigrationText(file), file, assumption));
+			else sources.push(lintSourceOf(readMigrationText(file), file, (await dieselRunsWithoutTransaction(file)) ? 'no-transaction' : assumption));
 		} catch (error) {
 			if (isCcDevError(error)) problems.push(error);
 			else if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
