@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import type Dockerode from 'dockerode';
 import type {EngineEndpoint} from './endpoint.js';
 import {classifyEngineError, engineUnreachable} from './engine-errors.js';
@@ -12,7 +10,10 @@ export type EngineResponse = {readonly statusCode: number; readonly body: string
  */
 export function engineGet(endpoint: EngineEndpoint, apiPath: string, timeoutMs: number): Promise<EngineResponse> {
 	return new Promise((resolve, reject) => {
-		const transport = endpoint.protocol === 'https' ? https : http;
+		// Taken with getBuiltinModule, never imported: an ESM import of node:http reads every export
+		// to build its namespace, and reading its lazy fetch-era exports loads Node's fetch (undici),
+		// about 100 ms of CPU for `db status` and the app. test/commands/no-undici.test.ts.
+		const transport = process.getBuiltinModule(endpoint.protocol === 'https' ? 'node:https' : 'node:http');
 		const request = transport.request(
 			{
 				method: 'GET',
