@@ -1,9 +1,9 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {execa} from 'execa';
 import {ensureBuilt} from '../helpers/built.js';
 import {repoRoot} from '../helpers/database.js';
+import {drawWithInk, runModuleScript} from '../helpers/ink-script.js';
 
 const inkBuild = path.join(repoRoot, 'node_modules', 'ink', 'build');
 
@@ -27,17 +27,11 @@ async function esToolkitModules(lean: boolean): Promise<number> {
 		registerHooks({load(url, context, next) { if (url.includes('/es-toolkit/')) count++; return next(url, context); }});
 		const {render, Text} = await import('ink');
 		const {createElement} = await import('react');
-		const {PassThrough} = await import('node:stream');
-		const stdout = Object.assign(new PassThrough(), {columns: 80, rows: 24, isTTY: false});
-		let written = '';
-		stdout.on('data', (chunk) => (written += chunk));
-		const app = render(createElement(Text, null, 'hello from ink'), {stdout, debug: true, patchConsole: false});
-		app.unmount();
-		if (!written.includes('hello from ink')) throw new Error('Ink drew nothing: ' + JSON.stringify(written));
+		${drawWithInk}
+		if (!drew) throw new Error('Ink drew nothing: ' + JSON.stringify(written));
 		process.stdout.write(String(count));
 	`;
-	const result = await execa(process.execPath, ['--input-type=module', '-e', script], {cwd: repoRoot, env: {NODE_OPTIONS: undefined}});
-	return Number(result.stdout);
+	return Number(await runModuleScript(script));
 }
 
 test.before(async () => {

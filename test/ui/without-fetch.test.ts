@@ -1,8 +1,8 @@
 import path from 'node:path';
 import test from 'ava';
-import {execa} from 'execa';
 import {ensureBuilt} from '../helpers/built.js';
 import {repoRoot} from '../helpers/database.js';
+import {drawWithInk, runModuleScript} from '../helpers/ink-script.js';
 
 type Outcome = {undici: boolean; drew: boolean; fetchAfter: string};
 
@@ -12,19 +12,14 @@ async function importInk(throughWithoutFetch: boolean): Promise<Outcome> {
 		const {withoutFetch} = await import(${JSON.stringify(path.join(repoRoot, 'dist', 'ui', 'without-fetch.js'))});
 		const load = () => Promise.all([import('ink'), import('react')]);
 		const [{render, Text}, {createElement}] = ${throughWithoutFetch} ? await withoutFetch(load) : await load();
-		const {PassThrough} = await import('node:stream');
-		const stdout = Object.assign(new PassThrough(), {columns: 80, rows: 24, isTTY: false});
-		let written = '';
-		stdout.on('data', (chunk) => (written += chunk));
-		render(createElement(Text, null, 'hello from ink'), {stdout, debug: true, patchConsole: false}).unmount();
+		${drawWithInk}
 		process.stdout.write(JSON.stringify({
 			undici: process.moduleLoadList.some((name) => name.includes('undici')),
-			drew: written.includes('hello from ink'),
+			drew,
 			fetchAfter: typeof fetch,
 		}));
 	`;
-	const result = await execa(process.execPath, ['--input-type=module', '-e', script], {cwd: repoRoot, env: {NODE_OPTIONS: undefined}});
-	return JSON.parse(result.stdout) as Outcome;
+	return JSON.parse(await runModuleScript(script)) as Outcome;
 }
 
 test.before(async () => {

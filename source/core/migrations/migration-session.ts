@@ -55,10 +55,10 @@ export type MigrationSession = {
 	prepareVersionTable(): Promise<void>;
 };
 
-async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseState, onEvent?: EventSink): Promise<boolean> {
+async function adopt(client: PgClient, graph: RevisionGraph, state: DatabaseState, prepareVersionTable: () => Promise<void>, onEvent?: EventSink): Promise<boolean> {
 	if (state.applied.length > 0 || !state.alembicRevision) return false;
 	const revisions = adoptionSet(graph, state.alembicRevision);
-	if (!state.tables.versions) await client.query(createVersionTableSql);
+	await prepareVersionTable();
 	const adopted = recordRevisionsQuery(graph.ordered.filter((migration) => revisions.has(migration.revision)), 'adopted');
 	await client.query(adopted.text, [...adopted.values]);
 	onEvent?.({type: 'adopted', revision: state.alembicRevision, count: revisions.size});
@@ -112,8 +112,13 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 		locked = true;
 		const takenAtOnce = await firstAttempt.catch(() => false);
 		let state = takenAtOnce ? await readBehindFirstAttempt : await readDatabaseState(client, graph, seen);
-		if (options.adopt !== false && (await adopt(client, graph, state, options.onEvent))) state = await readDatabaseState(client, graph, {...state.tables, versions: true});
+		// Under the lock, the state read says whether the version table exists: it is created once, before the first write.
 		let versionTableReady = state.tables.versions;
+		const prepareVersionTable = async (): Promise<void> => {
+			if (!versionTableReady) await client.query(createVersionTableSql);
+			versionTableReady = true;
+		};
+		if (options.adopt !== false && (await adopt(client, graph, state, prepareVersionTable, options.onEvent))) state = await readDatabaseState(client, graph, {...state.tables, versions: versionTableReady});
 		const session: MigrationSession = {
 			client,
 			graph,
@@ -121,10 +126,7 @@ export async function withMigrationSession<T>(options: SessionOptions, fn: (sess
 				return state;
 			},
 			options,
-			async prepareVersionTable() {
-				if (!versionTableReady) await client.query(createVersionTableSql);
-				versionTableReady = true;
-			},
+			prepareVersionTable,
 			async refresh() {
 				state = await readDatabaseState(client, graph, {...state.tables, versions: versionTableReady});
 				return state;

@@ -30,10 +30,6 @@ export const createVersionTableSql = `CREATE TABLE IF NOT EXISTS ${qualifiedVers
     CONSTRAINT cc_dev_migrations_pkey PRIMARY KEY (revision)
 )`;
 
-export async function versionTableExists(client: PgClient): Promise<boolean> {
-	return (await probeVersionTables(client)).versions;
-}
-
 /** Which version tables the database has: cc-dev's, and Flask-Migrate's alembic_version. */
 export type VersionTables = {readonly versions: boolean; readonly alembic: boolean};
 
@@ -41,10 +37,6 @@ export type VersionTables = {readonly versions: boolean; readonly alembic: boole
 export async function probeVersionTables(client: PgClient): Promise<VersionTables> {
 	const result = await client.query<VersionTables>(`select to_regclass('${qualifiedVersionTable}') is not null as versions, to_regclass('public.alembic_version') is not null as alembic`);
 	return {versions: result.rows[0]?.versions ?? false, alembic: result.rows[0]?.alembic ?? false};
-}
-
-export async function ensureVersionTable(client: PgClient): Promise<void> {
-	if (!(await versionTableExists(client))) await client.query(createVersionTableSql);
 }
 
 type Row = {revision: string; message: string; checksum: string; applied_at: Date; execution_ms: number; applied_by: string; how: AppliedHow};
