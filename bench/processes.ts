@@ -70,3 +70,21 @@ export function psqlCommand(target: ConnectionTarget, sql: string): Promise<Run>
 export function nodeAlone(): Promise<Run> {
 	return measure(process.execPath, ['-e', '0']);
 }
+
+/** The floor of any Node tool on `pg` for `migrate status`: load pg, connect, read the version table (bench/floors/). */
+export function pgAlone(target: ConnectionTarget): Promise<Run> {
+	return measure(process.execPath, [path.join(repoRoot, 'bench', 'floors', 'pg-alone.mjs')], {env: {...benchEnv, DATABASE_URL: target.url}});
+}
+
+/** The floor of any Node tool on libpg-query for one file's lint: load the parser, parse the file (bench/floors/). */
+export function parserAlone(file: string): Promise<Run> {
+	return measure(process.execPath, [path.join(repoRoot, 'bench', 'floors', 'parser-alone.mjs'), file]);
+}
+
+/**
+ * psql runs a script outside a single transaction: the baseline for a script that commits each
+ * migration on its own, as cc-dev does (workloads.ts writes it).
+ */
+export function psqlFileAsWritten(target: ConnectionTarget, file: string): Promise<Run> {
+	return measure(psqlBinary, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, target.url]);
+}

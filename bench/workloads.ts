@@ -11,7 +11,26 @@ import {repoRoot, tempDir, write} from './bench-server.js';
 const tables = ['users', 'decks', 'flashcards', 'learning_insights', 'performance_metrics', 'retention_data', 'review_sessions', 'study_sessions'];
 const initialRevision = '28a8c0e6e895';
 
-export type Workload = {readonly directory: string; readonly count: number; readonly up: string; readonly down: string};
+export type Workload = {
+	readonly directory: string;
+	readonly count: number;
+	/** The up SQL of every migration, for `psql -1 -f`: one transaction. */
+	readonly up: string;
+	/** The same with a transaction and a version row per migration, commits not waited for but the last: what cc-dev's runner does. */
+	readonly upEach: string;
+	readonly down: string;
+};
+
+/**
+ * The up SQL as cc-dev's runner sends it: each migration in a transaction of its own with a row in a
+ * version table, asynchronous commits, and one flushed commit at the end (run-migrations.ts).
+ */
+function perMigrationScript(sections: readonly {revision: string; sql: string}[]): string {
+	const lines = ['SET synchronous_commit = off;', 'CREATE TABLE public.bench_versions (revision text PRIMARY KEY, applied_at timestamp with time zone NOT NULL DEFAULT clock_timestamp());'];
+	for (const {revision, sql} of sections) lines.push('BEGIN;', sql, `INSERT INTO public.bench_versions (revision) VALUES ('${revision}');`, 'COMMIT;');
+	lines.push('SET synchronous_commit = on;', 'SELECT pg_current_xact_id();', '');
+	return lines.join('\n');
+}
 
 function revisionOf(index: number): string {
 	return (0xb0_00_00_00_00_00 + index).toString(16);
@@ -94,8 +113,10 @@ export function generateWorkload(kind: WorkloadKind, count: number): Workload {
 	}
 	const ordered = buildGraph(loadMigrations(directory)).ordered;
 	const up = path.join(root, 'up.psql');
+	const upEach = path.join(root, 'up-each.psql');
 	const down = path.join(root, 'down.psql');
 	writeFileSync(up, ordered.map((migration) => migration.up.sql).join('\n'));
+	writeFileSync(upEach, perMigrationScript(ordered.map((migration) => ({revision: migration.revision, sql: migration.up.sql}))));
 	writeFileSync(down, [...ordered].reverse().map((migration) => migration.down?.sql ?? '').join('\n'));
-	return {directory, count, up, down};
+	return {directory, count, up, upEach, down};
 }
