@@ -22,26 +22,30 @@ export function bookkeepingQuery(step: AnalysedMigration): BoundQuery {
 export type Wrapping = 'transaction' | 'savepoint';
 
 const wrappers = {
-	transaction: {open: 'BEGIN;\n', close: 'COMMIT;', undo: 'ROLLBACK'},
-	savepoint: {open: 'SAVEPOINT cc_dev_step;\n', close: 'RELEASE SAVEPOINT cc_dev_step;', undo: 'ROLLBACK TO SAVEPOINT cc_dev_step'},
+	transaction: {open: 'BEGIN', close: 'COMMIT', undo: 'ROLLBACK'},
+	savepoint: {open: 'SAVEPOINT cc_dev_step', close: 'RELEASE SAVEPOINT cc_dev_step', undo: 'ROLLBACK TO SAVEPOINT cc_dev_step'},
 } as const;
 
 /**
- * A transactional step as the runner sends it, three queries written at once on the pipelining
- * session (one round trip): the section verbatim after BEGIN (so error positions map straight back
- * to the file), the version-table row as an extended-protocol query with bound values, COMMIT.
+ * A transactional step as the runner sends it, four queries written at once on the pipelining
+ * session (one round trip): BEGIN, the section verbatim (so error positions map straight back to
+ * the file), the version-table row as an extended-protocol query with bound values, COMMIT.
  * When the section fails the transaction is aborted, so the row fails too and COMMIT rolls back.
+ * BEGIN goes alone: PostgreSQL parses a query string whole before running any of it, so SQL that
+ * cc-dev's newer parser accepts and the server's refuses would have failed BEGIN with it, and the
+ * row would then have been recorded outside any transaction for a migration that never ran.
  */
 async function runTransactionalScript(client: PgClient, step: AnalysedMigration, wrapping: Wrapping): Promise<void> {
 	const wrapper = wrappers[wrapping];
 	const bookkeeping = bookkeepingQuery(step);
 	const queries = [
-		() => client.query(`${wrapper.open}${step.section.sql}\n;`),
+		() => client.query(wrapper.open),
+		() => client.query(`${step.section.sql}\n;`),
 		() => client.query({name: bookkeeping.name, text: bookkeeping.text, values: [...bookkeeping.values]}),
 		() => client.query(wrapper.close),
 	];
 	if (!client.pipeline) {
-		// A client without pipelining waits for each answer: the same three queries, three round trips.
+		// A client without pipelining waits for each answer: the same four queries, four round trips.
 		let failure: unknown;
 		for (const query of queries) await query().catch((error: unknown) => (failure ??= error));
 		if (failure !== undefined) throw failure;
@@ -59,7 +63,7 @@ export function stepStatements(step: AnalysedMigration): string[] {
 	return [...step.statements.map((statement) => statement.sql), bookkeeping];
 }
 
-function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direction): string {
+export function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direction): string {
 	if (step.migration.transaction === 'per-migration') {
 		return `The migration was rolled back: the database is exactly as it was before ${step.migration.revision} ${direction === 'up' ? 'was applied' : 'was reverted'}.`;
 	}
@@ -105,25 +109,35 @@ async function locateFailure(client: PgClient, step: AnalysedMigration): Promise
 	}
 }
 
+/**
+ * The error a failed transactional step is reported with, once its transaction is rolled back:
+ * file:line:column when the server's position falls in the section (`sectionStart`: where the
+ * section began in the query the server saw), else the statement found by replaying, else the
+ * server's message with the outcome.
+ */
+export async function transactionalFailure(client: PgClient, step: AnalysedMigration, error: unknown, sectionStart: number): Promise<unknown> {
+	if (!isPostgresError(error)) return error;
+	const outcome = outcomeText(step, 0, step.direction);
+	const sectionLength = step.section.sql.length;
+	const position = error.position ? Number(error.position) - sectionStart : undefined;
+	if (position !== undefined && position >= 1 && position <= sectionLength + 1) {
+		return toMigrationSqlError({...error, message: error.message, position: String(position)} as PostgresError, step.migration.fileName, step.migration.text, step.section, wholeSection(step), outcome);
+	}
+	// Replaying is for errors that name no statement; never after a cancel, a timeout or a lock
+	// that was not granted (class 57, 55P03): replaying would run, or wait for, it all again.
+	const replayable = !error.position && !error.code?.startsWith('57') && error.code !== '55P03';
+	const located = replayable ? await locateFailure(client, step) : undefined;
+	if (located) return toMigrationSqlError(located.error, step.migration.fileName, step.migration.text, step.section, located.statement, outcome);
+	return new FailureError(`${step.migration.fileName}: ${error.message}`, {hint: [error.detail ? `DETAIL: ${error.detail}` : '', outcome].filter(Boolean).join('\n'), cause: error});
+}
+
 async function executeTransactional(client: PgClient, step: AnalysedMigration, wrapping: Wrapping): Promise<void> {
 	try {
 		await runTransactionalScript(client, step, wrapping);
 	} catch (error) {
 		await client.query(wrappers[wrapping].undo).catch(() => {});
 		if (wrapping === 'savepoint') await client.query('COMMIT').catch(() => {});
-		if (!isPostgresError(error)) throw error;
-		const outcome = outcomeText(step, 0, step.direction);
-		const sectionLength = step.section.sql.length;
-		const position = error.position ? Number(error.position) - wrappers[wrapping].open.length : undefined;
-		if (position !== undefined && position >= 1 && position <= sectionLength + 1) {
-			throw toMigrationSqlError({...error, message: error.message, position: String(position)} as PostgresError, step.migration.fileName, step.migration.text, step.section, wholeSection(step), outcome);
-		}
-		// Replaying is for errors that name no statement; never after a cancel, a timeout or a lock
-		// that was not granted (class 57, 55P03): replaying would run, or wait for, it all again.
-		const replayable = !error.position && !error.code?.startsWith('57') && error.code !== '55P03';
-		const located = replayable ? await locateFailure(client, step) : undefined;
-		if (located) throw toMigrationSqlError(located.error, step.migration.fileName, step.migration.text, step.section, located.statement, outcome);
-		throw new FailureError(`${step.migration.fileName}: ${error.message}`, {hint: [error.detail ? `DETAIL: ${error.detail}` : '', outcome].filter(Boolean).join('\n'), cause: error});
+		throw await transactionalFailure(client, step, error, 0);
 	}
 }
 

@@ -84,6 +84,19 @@ test('SQL failing halfway leaves the database exactly as before that migration, 
 	t.deepEqual(await versions(target), ['000000000001']);
 });
 
+test('SQL the server cannot parse, though cc-dev\'s newer parser can, fails the migration and is never recorded as applied', async (t) => {
+	const target = await freshDatabase(t);
+	// VIRTUAL generated columns are PostgreSQL 18 syntax: libpg-query 18 accepts them, PostgreSQL 15 does not.
+	const directory = migrationsDir(t, [...chain(1), {revision: '000000000002', parents: ['000000000001'], up: 'CREATE TABLE later (a int, b int GENERATED ALWAYS AS (a * 2) VIRTUAL);', down: 'DROP TABLE later;'}]);
+	const error = await t.throwsAsync(runMigrations(options(target, directory)), {instanceOf: MigrationSqlError});
+	t.is(error!.file, '000000000002_change.sql');
+	t.is(error!.line, 8);
+	t.deepEqual(await versions(target), ['000000000001']);
+	const again = await t.throwsAsync(runMigrations(options(target, directory)), {instanceOf: MigrationSqlError});
+	t.is(again!.file, '000000000002_change.sql');
+	t.deepEqual(await versions(target), ['000000000001']);
+});
+
 test('an edited applied migration stops the run', async (t) => {
 	const target = await freshDatabase(t);
 	const specs = chain(2);
