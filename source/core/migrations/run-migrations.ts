@@ -1,7 +1,8 @@
 import {CancelledError} from '../errors.js';
 import type {Direction} from '../events.js';
 import {requireNonProductionTarget, type ProductionGuard} from '../guards/production.js';
-import {executeStep, type Wrapping} from './execute-step.js';
+import {executeBatch, takeBatch} from './execute-batch.js';
+import {executeStep, outcomeText, type Wrapping} from './execute-step.js';
 import type {Migration} from './migration.js';
 import {withMigrationSession, type MigrationSession, type SessionOptions} from './migration-session.js';
 import {checkSteps, planDown, planUp, requireDownSections} from './plan.js';
@@ -120,9 +121,42 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 		if (inGroup) await session.client.query('COMMIT');
 		inGroup = false;
 	};
+	let announced = -1;
+	const announce = (index: number): void => {
+		if (announced >= index) return;
+		announced = index;
+		const {migration, direction} = plan[index]!;
+		onEvent?.({type: 'migration-start', direction, revision: migration.revision, message: migration.message, index, total: plan.length});
+	};
+	const finish = (index: number, durationMs: number): void => {
+		announce(index);
+		const {migration, direction} = plan[index]!;
+		onEvent?.({type: 'migration-done', direction, revision: migration.revision, message: migration.message, durationMs, index, total: plan.length});
+		done.push({revision: migration.revision, message: migration.message, fileName: migration.fileName, durationMs});
+	};
+	let batchSize = 1;
 	try {
-		for (const [index, step] of plan.entries()) {
+		for (let index = 0; index < plan.length; ) {
 			if (signal?.aborted) throw new CancelledError(`Cancelled after ${done.length} of ${plan.length} migrations.`, {hint: 'Every migration that finished is recorded; the rest are still pending.'});
+			const step = plan[index]!;
+			const batch = batchSize > 1 ? takeBatch(plan, index, batchSize) : [];
+			if (batch.length > 1) {
+				await closeGroup();
+				announce(index);
+				const started = performance.now();
+				const outcome = await executeBatch(session.client, batch);
+				for (const {durationMs} of outcome.applied) finish(index++, durationMs);
+				batchSize = nextBatchSize(batchSize, performance.now() - started);
+				if (outcome.error !== undefined) {
+					announce(index);
+					throw signal?.aborted && !(outcome.error instanceof CancelledError)
+						? new CancelledError(`Cancelled during ${plan[index]!.migration.fileName}.`, {hint: outcomeText(plan[index]!, 0, 'up'), cause: outcome.error})
+						: outcome.error;
+				}
+				// What failed outside its own section, or waited for a lock, runs again alone.
+				if (outcome.rest.length > 0) batchSize = 1;
+				continue;
+			}
 			const {migration} = step;
 			const grouped = step.direction === 'down' && migration.transaction === 'per-migration' && plan.length > 1;
 			if (!grouped) await closeGroup();
@@ -130,7 +164,7 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 				await session.client.query('BEGIN');
 				inGroup = true;
 			}
-			onEvent?.({type: 'migration-start', direction: step.direction, revision: migration.revision, message: migration.message, index, total: plan.length});
+			announce(index);
 			let durationMs: number;
 			try {
 				durationMs = await runStepWithRetries(session, step, retries, grouped ? 'savepoint' : 'transaction');
@@ -138,14 +172,24 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 				inGroup = false;
 				throw error;
 			}
-			onEvent?.({type: 'migration-done', direction: step.direction, revision: migration.revision, message: migration.message, durationMs, index, total: plan.length});
-			done.push({revision: migration.revision, message: migration.message, fileName: migration.fileName, durationMs});
+			finish(index++, durationMs);
+			batchSize = nextBatchSize(batchSize, durationMs);
 		}
 		await closeGroup();
 	} finally {
 		await closeGroup().catch(() => {});
 	}
 	return done;
+}
+
+/**
+ * How many migrations the next batch may carry: twice as many while batches are quick, so that a
+ * long run of small migrations costs few round trips, and back to one after a slow one, so that the
+ * progress shown keeps up with long migrations.
+ */
+function nextBatchSize(size: number, elapsedMs: number): number {
+	if (elapsedMs < 100) return Math.min(size * 2, 64);
+	return elapsedMs > 1000 ? 1 : size;
 }
 
 /** `migrate up` and `migrate down`: plan from the real state, run under the lock, report. */

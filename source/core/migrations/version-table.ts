@@ -75,6 +75,37 @@ export function recordAppliedQuery(migration: RecordedMigration): BoundQuery {
 	};
 }
 
+/** An escape-string literal: means the same text whatever standard_conforming_strings says. */
+function escapedLiteral(value: string): string {
+	return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * A batch sends many migrations in one message, and PostgreSQL starts each of their transactions at
+ * the time the message arrived: now() and transaction_timestamp() would give every migration of a
+ * batch the batch's start. Each migration's own start is kept in a transaction-local setting
+ * instead, set by this statement right after its BEGIN.
+ */
+export const markMigrationStartStatement = "SELECT set_config('cc_dev.migration_started', clock_timestamp()::text, true) AS cc_dev_started";
+const migrationStartSql = "coalesce(nullif(current_setting('cc_dev.migration_started', true), '')::timestamptz, now())";
+
+/**
+ * recordAppliedQuery as one statement with its values written in, for a batch of migrations sent
+ * as one script (execute-batch.ts): timed from markMigrationStartStatement, and returning the
+ * revision and the time under names no migration's own statements would return.
+ */
+export function recordAppliedStatement(migration: RecordedMigration): string {
+	const values = [migration.revision, migration.message, migration.checksum].map(escapedLiteral).join(', ');
+	const elapsed = `(extract(epoch from clock_timestamp() - ${migrationStartSql}) * 1000)::integer`;
+	return `INSERT INTO ${qualifiedVersionTable} (revision, message, checksum, applied_at, execution_ms, how) VALUES (${values}, ${migrationStartSql}, ${elapsed}, 'applied') RETURNING revision AS cc_dev_recorded_revision, execution_ms AS cc_dev_recorded_ms`;
+}
+
+/** Which of these revisions the version table records, with the time each took. */
+export async function readRecordedTimes(client: PgClient, revisions: readonly string[]): Promise<Map<string, number>> {
+	const result = await client.query<{revision: string; execution_ms: number}>(`SELECT revision, execution_ms FROM ${qualifiedVersionTable} WHERE revision = ANY($1::text[])`, [[...revisions]]);
+	return new Map(result.rows.map((row) => [row.revision, Number(row.execution_ms)]));
+}
+
 /** Records many revisions at once (adopted, stamped, restored), in one statement. */
 export function recordRevisionsQuery(migrations: readonly RecordedMigration[], how: Exclude<AppliedHow, 'applied'>): BoundQuery {
 	return {
