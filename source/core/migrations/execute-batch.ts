@@ -2,15 +2,15 @@ import type {PgClient} from '../database/connect.js';
 import {isPostgresError} from './sql-error.js';
 import {transactionalFailure} from './execute-step.js';
 import type {AnalysedMigration} from './statements.js';
-import {markMigrationStartStatement, readRecordedTimes, recordAppliedStatement} from './version-table.js';
+import {batchRowsQuery, markMigrationStartStatement, readRecordedTimes, recordBatchedStatement} from './version-table.js';
 
 /**
  * Consecutive transactional migrations sent as one script, one round trip for all of them:
- * `BEGIN; mark its start; section; INSERT version row; COMMIT;` for each. Every migration still commits on its own
- * with its row: PostgreSQL runs a multi-statement query in order and skips the rest of it at the
- * first error, so the migrations before a failing one stay committed and the failing one is rolled
+ * `BEGIN; mark its start; section; INSERT version row; COMMIT;` for each. Every migration still
+ * commits on its own with its row: PostgreSQL runs a multi-statement query in order and skips the
+ * rest of it at the first error, so the migrations before a failing one stay committed and the failing one is rolled
  * back, exactly as when each is sent alone. What ran is read back from the version table, never
- * inferred.
+ * inferred. The version rows' values go as a bound parameter (batchRowsQuery), not as SQL text.
  */
 
 /** Sections larger than this together go in separate batches (the whole script is held in memory twice). */
@@ -51,8 +51,8 @@ function batchScript(steps: readonly AnalysedMigration[]): {text: string; segmen
 	const parts: string[] = [];
 	const segments: Segment[] = [];
 	let position = 0;
-	for (const step of steps) {
-		const tail = `\n;\n${recordAppliedStatement(step.migration)};\nCOMMIT;\n`;
+	for (const [index, step] of steps.entries()) {
+		const tail = `\n;\n${recordBatchedStatement(index)};\nCOMMIT;\n`;
 		const sectionStart = position + open.length;
 		const sectionEnd = sectionStart + codePointLength(step.section.sql);
 		parts.push(open, step.section.sql, tail);
@@ -91,8 +91,11 @@ export async function executeBatch(client: PgClient, steps: readonly AnalysedMig
 	const {text, segments} = batchScript(steps);
 	const revisions = steps.map((step) => step.migration.revision);
 	let failure: unknown;
+	const rows = batchRowsQuery(steps.map((step) => step.migration));
 	try {
-		const times = recordedTimes(await client.query(text));
+		// Written together on the pipelining session: one round trip for the rows and the script.
+		const [, results] = await Promise.all([client.query(rows.text, [...rows.values]), client.query(text)]);
+		const times = recordedTimes(results);
 		return {applied: steps.map((step) => ({step, durationMs: times.get(step.migration.revision) ?? 0})), rest: []};
 	} catch (error) {
 		failure = error;

@@ -75,11 +75,6 @@ export function recordAppliedQuery(migration: RecordedMigration): BoundQuery {
 	};
 }
 
-/** An escape-string literal: means the same text whatever standard_conforming_strings says. */
-function escapedLiteral(value: string): string {
-	return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
-
 /**
  * A batch sends many migrations in one message, and PostgreSQL starts each of their transactions at
  * the time the message arrived: now() and transaction_timestamp() would give every migration of a
@@ -90,14 +85,29 @@ export const markMigrationStartStatement = "SELECT set_config('cc_dev.migration_
 const migrationStartSql = "coalesce(nullif(current_setting('cc_dev.migration_started', true), '')::timestamptz, now())";
 
 /**
- * recordAppliedQuery as one statement with its values written in, for a batch of migrations sent
- * as one script (execute-batch.ts): timed from markMigrationStartStatement, and returning the
- * revision and the time under names no migration's own statements would return.
+ * The rows a batch will record, bound as one JSON parameter into a session setting, sent with the
+ * batch: a multi-statement query cannot bind values, and version-table values are never written
+ * into SQL text. recordBatchedStatement reads its row back from there by position.
  */
-export function recordAppliedStatement(migration: RecordedMigration): string {
-	const values = [migration.revision, migration.message, migration.checksum].map(escapedLiteral).join(', ');
+export function batchRowsQuery(migrations: readonly RecordedMigration[]): BoundQuery {
+	const rows = migrations.map(({revision, message, checksum}) => ({revision, message, checksum}));
+	return {text: "SELECT set_config('cc_dev.batch_rows', $1, false)", values: [JSON.stringify(rows)]};
+}
+
+/**
+ * recordAppliedQuery for the migration at `position` of a batch (execute-batch.ts): its values from
+ * batchRowsQuery's setting, timed from markMigrationStartStatement, returning the revision and the
+ * time under names no migration's own statements would return.
+ */
+export function recordBatchedStatement(position: number): string {
+	if (!Number.isInteger(position) || position < 0) throw new Error(`Not a batch position: ${position}`);
 	const elapsed = `(extract(epoch from clock_timestamp() - ${migrationStartSql}) * 1000)::integer`;
-	return `INSERT INTO ${qualifiedVersionTable} (revision, message, checksum, applied_at, execution_ms, how) VALUES (${values}, ${migrationStartSql}, ${elapsed}, 'applied') RETURNING revision AS cc_dev_recorded_revision, execution_ms AS cc_dev_recorded_ms`;
+	return [
+		`INSERT INTO ${qualifiedVersionTable} (revision, message, checksum, applied_at, execution_ms, how)`,
+		`SELECT r.revision, r.message, r.checksum, ${migrationStartSql}, ${elapsed}, 'applied'`,
+		`FROM json_to_record(current_setting('cc_dev.batch_rows')::json -> ${position}) AS r(revision text, message text, checksum text)`,
+		'RETURNING revision AS cc_dev_recorded_revision, execution_ms AS cc_dev_recorded_ms',
+	].join(' ');
 }
 
 /** Which of these revisions the version table records, with the time each took. */

@@ -59,6 +59,23 @@ test('a batch commits each migration with its own row and time, all sent in one 
 	t.is(Number(transactions[0]!.count), 3);
 });
 
+test('version rows of a batch record each message exactly, quotes, backslashes and all', async (t) => {
+	const target = await freshDatabase(t);
+	const messages = ["it's a \\ \"test\" 🙂", "E'\\'; DROP TABLE probe; --", 'ünïcode $$ dollar $q$ quotes'];
+	const directory = migrationsDir(t, [
+		...specs([]),
+		...messages.map((message, index) => ({revision: revision(index + 2), parents: [revision(index + 1)], message, up: `INSERT INTO probe (note) VALUES ('${index}');`, down: 'SELECT 1;'})),
+	]);
+	await runMigrations(runOptions(target, directory, {to: revision(1)}));
+	const steps = await Promise.all(buildGraph(loadMigrations(directory)).ordered.slice(1).map((migration) => analyseMigration(migration, 'up')));
+	const outcome = await onClient(target, (client) => executeBatch(client, steps));
+	t.is(outcome.applied.length, 3);
+	const rows = await query<{message: string; checksum: string}>(target, 'select message, checksum from cc_dev_migrations where revision <> $1 order by revision', [revision(1)]);
+	t.deepEqual(rows.map((row) => row.message), messages);
+	t.deepEqual(rows.map((row) => row.checksum), steps.map((step) => step.migration.checksum));
+	t.is((await query(target, 'select 1 from probe')).length, 3);
+});
+
 test('a failure in a batch keeps the migrations before it, rolls its own back, and names its file:line:column after wide characters', async (t) => {
 	const {target, steps} = await prepare(t, [
 		"-- 🙂 ünïcode before the failure, in an earlier migration of the batch\nINSERT INTO probe (note) VALUES ('🙂 two');",
