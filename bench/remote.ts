@@ -41,6 +41,13 @@ export async function benchRemote(server: ConnectionTarget): Promise<BenchRow[]>
 			},
 		},
 		{name: 'deploy, nothing pending', run: (target) => cc(['deploy'], {target, migrations: work.directory})},
+		{
+			name: 'migrate up, all 301 migrations',
+			run: async (target) => {
+				await cc(['migrate', 'down', '--to', 'base'], {target: near, migrations: work.directory});
+				return cc(['migrate', 'up'], {target, migrations: work.directory});
+			},
+		},
 	];
 	try {
 		await cc(['migrate', 'up'], {target: near, migrations: work.directory});

@@ -143,10 +143,9 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 			if (batch.length > 1) {
 				await closeGroup();
 				announce(index);
-				const started = performance.now();
 				const outcome = await executeBatch(session.client, batch);
 				for (const {durationMs} of outcome.applied) finish(index++, durationMs);
-				batchSize = nextBatchSize(batchSize, performance.now() - started);
+				batchSize = nextBatchSize(batchSize, outcome.applied.reduce((sum, {durationMs}) => sum + durationMs, 0));
 				if (outcome.error !== undefined) {
 					announce(index);
 					throw signal?.aborted && !(outcome.error instanceof CancelledError)
@@ -173,7 +172,8 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 				throw error;
 			}
 			finish(index++, durationMs);
-			batchSize = nextBatchSize(batchSize, durationMs);
+			// Timed here, not by the server: a far database's round trip must not keep batches from starting.
+			batchSize = durationMs > slowMs ? 1 : Math.max(batchSize, 2);
 		}
 		await closeGroup();
 	} finally {
@@ -182,14 +182,18 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 	return done;
 }
 
+const quickMs = 100;
+const slowMs = 1000;
+const maxBatchMigrations = 64;
+
 /**
- * How many migrations the next batch may carry: twice as many while batches are quick, so that a
- * long run of small migrations costs few round trips, and back to one after a slow one, so that the
- * progress shown keeps up with long migrations.
+ * How many migrations the next batch may carry, from the server's time for the last one: twice as
+ * many while batches are quick, so that a long run of small migrations costs few round trips, and
+ * back to one after a slow batch, so that the progress shown keeps up with long migrations.
  */
-function nextBatchSize(size: number, elapsedMs: number): number {
-	if (elapsedMs < 100) return Math.min(size * 2, 64);
-	return elapsedMs > 1000 ? 1 : size;
+function nextBatchSize(size: number, serverMs: number): number {
+	if (serverMs > slowMs) return 1;
+	return serverMs < quickMs ? Math.min(size * 2, maxBatchMigrations) : size;
 }
 
 /** `migrate up` and `migrate down`: plan from the real state, run under the lock, report. */
