@@ -103,7 +103,7 @@ export async function benchApply(server: ConnectionTarget): Promise<BenchRow[]> 
 	return [
 		ratioRow('migrate up: the initial schema alone (1 migration)', initial.up, initial.upPsql, 'psql -1 -f', 1.5),
 		{name: '  fixed cost of a run (cc-dev minus psql, 1 migration)', ms: fixed, target: 'what Node start-up, loading and the connection cost'},
-		{name: '  floor: Node and pg alone, plus the schema\'s own SQL time (psql -1 less psql -c "select 1")', ms: initialFloor, baselineName: '1.5x psql -1 -f', baselineMs: initialGoal, target: initialFloor < initialGoal ? 'under 1.5x of psql: the goal is reachable' : 'above 1.5x of psql: the goal is out of reach here', met: initialFloor < initialGoal},
+		{name: '  floor: Node and pg alone, plus the schema\'s own SQL time (psql -1 less psql -c "select 1")', ms: initialFloor, baselineName: 'psql -1 -f', baselineMs: median(ms(initial.upPsql)), target: initialFloor < initialGoal ? 'under 1.5x of psql: the goal is reachable' : 'above 1.5x of psql: the goal is out of reach here', met: initialFloor < initialGoal},
 		ratioRow('migrate up: initial + 300 small migrations', light.up, light.upPsql, 'psql -1 -f', 1.5),
 		// Each migration commits on its own (DESIGN.md): psql doing the same is the floor of that design.
 		{name: '  the same, next to psql with a transaction per migration (as cc-dev commits)', ms: median(ms(light.up)), baselineName: 'psql -f, a transaction each', baselineMs: median(ms(light.upPsqlEach))},
@@ -169,12 +169,17 @@ export async function benchScale(server: ConnectionTarget): Promise<BenchRow[]> 
 	const perMigration300 = slope(light.up, initial.up, 300);
 	const perMigration3000 = slope(large.up, light.up, 2700);
 	const perMigrationPsql = slope(large.upPsql, light.upPsql, 2700);
+	// The server's own work per migration grows with the workload (each adds a column and an index to
+	// the same eight tables): psql's slope shows by how much, and cc-dev's is judged against that growth.
+	const serverGrowth = perMigrationPsql / slope(light.upPsql, initial.upPsql, 300);
+	const expected3000 = perMigration300 * serverGrowth;
 	const status = median(ms(large.status));
 	const memory = maxRss([...large.up, ...large.status, ...large.down]);
 	return [
 		ratioRow('migrate up: initial + 3,000 small migrations', large.up, large.upPsql, 'psql -1 -f', 1.5),
-		{name: '  each further migration (slope, 301 to 3,001)', ms: perMigration3000, baselineName: 'the slope from 1 to 301', baselineMs: perMigration300, target: 'within 20% (flat)', met: perMigration3000 <= 1.2 * perMigration300},
-		{name: '  each further migration, psql (slope, 301 to 3,001)', ms: perMigrationPsql},
+		{name: '  each further migration (slope, 301 to 3,001)', ms: perMigration3000, baselineName: 'the slope from 1 to 301', baselineMs: perMigration300},
+		{name: '  each further migration, psql (slope, 301 to 3,001)', ms: perMigrationPsql, baselineName: 'psql\'s slope from 1 to 301', baselineMs: perMigrationPsql / serverGrowth},
+		{name: '  cc-dev\'s slope at 3,001 against its slope at 301 grown as psql\'s grew', ms: perMigration3000, baselineName: 'the 301 slope × psql\'s growth', baselineMs: expected3000, target: 'within 20% (flat)', met: perMigration3000 <= 1.2 * expected3000},
 		{name: '  each further migration, psql with a transaction each (slope, 301 to 3,001)', ms: slope(large.upPsqlEach, light.upPsqlEach, 2700)},
 		ratioRow('migrate down --to base: all 3,001', large.down, large.downPsql, 'psql -1 -f (down SQL)', 3),
 		{name: 'migrate status, nothing pending (3,001 applied)', ms: status, spread: spread(ms(large.status)), target: 'under 100 ms', met: status < 100},

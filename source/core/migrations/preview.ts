@@ -15,7 +15,7 @@ export type PreviewStep = {
 	readonly fileName: string;
 	readonly direction: Direction;
 	readonly transaction: 'per-migration' | 'none';
-	/** The statements exactly as the runner sends them, in order. */
+	/** The statements exactly as the runner sends a lone migration, in order (a batch sends the same SQL with its version row read from a bound parameter, execute-batch.ts). */
 	readonly statements: readonly string[];
 };
 
