@@ -8,9 +8,10 @@ import {batchRowsQuery, markMigrationStartStatement, readRecordedTimes, recordBa
  * Consecutive transactional migrations sent as one script, one round trip for all of them:
  * `BEGIN; mark its start; section; INSERT version row; COMMIT;` for each. Every migration still
  * commits on its own with its row: PostgreSQL runs a multi-statement query in order and skips the
- * rest of it at the first error, so the migrations before a failing one stay committed and the failing one is rolled
- * back, exactly as when each is sent alone. What ran is read back from the version table, never
- * inferred. The version rows' values go as a bound parameter (batchRowsQuery), not as SQL text.
+ * rest of it at the first error, so the migrations before a failing one stay committed and the
+ * failing one is rolled back, exactly as when each is sent alone. What ran is read back from the
+ * version table, never inferred. The version rows' values go as a bound parameter
+ * (batchRowsQuery), not as SQL text.
  */
 
 /** Sections larger than this together go in separate batches (the whole script is held in memory twice). */
