@@ -172,19 +172,29 @@ test('a long run applies every migration once, reporting each with one start and
 
 test('cancelling during a long run stops in the running migration, keeps those before it, and rolls it back', async (t) => {
 	const target = await freshDatabase(t);
-	const ups = Array.from({length: 12}, (_, index) => (index === 8 ? "INSERT INTO probe (note) VALUES ('slow');\nSELECT pg_sleep(300);" : `INSERT INTO probe (note) VALUES ('${index + 2}');`));
+	// A handshake with the run, without polling: migration 9 takes a session lock and announces its
+	// commit; migration 10 lets the lock go just before it sleeps, which is when the watcher gets it.
+	const handshakeLock = 424_242;
+	const ups = Array.from({length: 12}, (_, index) => {
+		if (index === 7) return `SELECT pg_advisory_lock(${handshakeLock});\nNOTIFY cc_dev_batch_test;`;
+		if (index === 8) return `INSERT INTO probe (note) VALUES ('slow');\nSELECT pg_advisory_unlock(${handshakeLock});\nSELECT pg_sleep(300);`;
+		return `INSERT INTO probe (note) VALUES ('${index + 2}');`;
+	});
 	const directory = migrationsDir(t, specs(ups));
 	const controller = new AbortController();
 	const pg = (await import('pg')).default;
 	const watcher = new pg.Client({connectionString: target.url});
 	await watcher.connect();
 	t.teardown(() => watcher.end().catch(() => {}));
+	await watcher.query('LISTEN cc_dev_batch_test');
+	const nineCommitted = new Promise<void>((resolve, reject) => {
+		watcher.once('notification', () => resolve());
+		setTimeout(() => reject(new Error('migration 9 never committed')), 120_000).unref();
+	});
 	const run = runMigrations(runOptions(target, directory, {signal: controller.signal}));
-	for (let attempt = 0; attempt < 1200; attempt++) {
-		const sleeping = await watcher.query("select 1 from pg_stat_activity where wait_event = 'PgSleep' and datname = current_database()");
-		if (sleeping.rowCount) break;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
+	await Promise.race([nineCommitted, run.then(() => Promise.reject(new Error('the run ended before it could be cancelled')))]);
+	// Blocks until migration 10, running, lets the lock go: its sleep is the next statement of the same query.
+	await watcher.query('SELECT pg_advisory_lock($1)', [handshakeLock]);
 	controller.abort();
 	const error = await t.throwsAsync(run, {instanceOf: CancelledError});
 	t.regex(error!.message, new RegExp(`Cancelled during ${revision(10)}_change\\.sql`));
