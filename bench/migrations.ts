@@ -7,7 +7,7 @@
 import {existsSync} from 'node:fs';
 import type {ConnectionTarget} from '../source/core/database/target.js';
 import {adminRun, type BenchRow, median, scratch, spread} from './bench-server.js';
-import {cc, nodeAlone, pgAlone, psqlCommand, psqlFile, psqlFileAsWritten, type Run, type StartWay} from './processes.js';
+import {cc, nodeAlone, pgAlone, psqlCommand, psqlFile, type Run, type StartWay} from './processes.js';
 import {generateWorkload, type Workload, type WorkloadKind} from './workloads.js';
 
 export type {BenchRow} from './bench-server.js';
@@ -50,7 +50,7 @@ async function applyRuns(server: ConnectionTarget, kind: WorkloadKind, count: nu
 			const viaPsql = await scratch(server, 'bench_psql');
 			runs.upPsql.push(await psqlFile(viaPsql, work.up));
 			runs.downPsql.push(await psqlFile(viaPsql, work.down));
-			runs.upPsqlEach.push(await psqlFileAsWritten(await scratch(server, 'bench_psql'), work.upEach));
+			runs.upPsqlEach.push(await psqlFile(await scratch(server, 'bench_psql'), work.upEach, {oneTransaction: false}));
 		}
 	} finally {
 		await adminRun(server, 'DROP DATABASE IF EXISTS bench_cc WITH (FORCE)');

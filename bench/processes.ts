@@ -58,9 +58,12 @@ export function cc(args: readonly string[], options: {target?: ConnectionTarget;
 	return measure(bin, all, {env, allowedExit: options.allowedExit});
 }
 
-/** psql runs a script in one transaction, stopping at the first error: the baseline of every apply. */
-export function psqlFile(target: ConnectionTarget, file: string): Promise<Run> {
-	return measure(psqlBinary, ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-f', file, target.url]);
+/**
+ * psql runs a script, stopping at the first error: in one transaction (the baseline of every
+ * apply), or as written (a script that commits each migration on its own, as cc-dev does).
+ */
+export function psqlFile(target: ConnectionTarget, file: string, {oneTransaction = true} = {}): Promise<Run> {
+	return measure(psqlBinary, ['-X', '-q', ...(oneTransaction ? ['-1'] : []), '-v', 'ON_ERROR_STOP=1', '-f', file, target.url]);
 }
 
 export function psqlCommand(target: ConnectionTarget, sql: string): Promise<Run> {
@@ -79,12 +82,4 @@ export function pgAlone(target: ConnectionTarget): Promise<Run> {
 /** The floor of any Node tool on libpg-query for one file's lint: load the parser, parse the file (bench/floors/). */
 export function parserAlone(file: string): Promise<Run> {
 	return measure(process.execPath, [path.join(repoRoot, 'bench', 'floors', 'parser-alone.mjs'), file]);
-}
-
-/**
- * psql runs a script outside a single transaction: the baseline for a script that commits each
- * migration on its own, as cc-dev does (workloads.ts writes it).
- */
-export function psqlFileAsWritten(target: ConnectionTarget, file: string): Promise<Run> {
-	return measure(psqlBinary, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, target.url]);
 }

@@ -63,7 +63,7 @@ export function stepStatements(step: AnalysedMigration): string[] {
 	return [...step.statements.map((statement) => statement.sql), bookkeeping];
 }
 
-export function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direction): string {
+function outcomeText(step: AnalysedMigration, ranCount: number, direction: Direction): string {
 	if (step.migration.transaction === 'per-migration') {
 		return `The migration was rolled back: the database is exactly as it was before ${step.migration.revision} ${direction === 'up' ? 'was applied' : 'was reverted'}.`;
 	}
@@ -172,10 +172,13 @@ export async function executeStep(client: PgClient, step: AnalysedMigration, sig
 		if (step.migration.transaction === 'per-migration') await executeTransactional(client, step, wrapping);
 		else await executeStatements(client, step, signal);
 	} catch (error) {
-		if (signal?.aborted && !(error instanceof CancelledError)) {
-			throw new CancelledError(`Cancelled during ${step.migration.fileName}.`, {hint: outcomeText(step, 0, step.direction), cause: error});
-		}
-		throw error;
+		throw asCancelledIfAborted(error, step, signal);
 	}
 	return performance.now() - started;
+}
+
+/** A transactional step's failure while the run was being cancelled is the cancel: reported as such, with what became of the step. */
+export function asCancelledIfAborted(error: unknown, step: AnalysedMigration, signal: AbortSignal | undefined): unknown {
+	if (!signal?.aborted || error instanceof CancelledError) return error;
+	return new CancelledError(`Cancelled during ${step.migration.fileName}.`, {hint: outcomeText(step, 0, step.direction), cause: error});
 }

@@ -2,7 +2,7 @@ import {CancelledError} from '../errors.js';
 import type {Direction} from '../events.js';
 import {requireNonProductionTarget, type ProductionGuard} from '../guards/production.js';
 import {executeBatch, takeBatch} from './execute-batch.js';
-import {executeStep, outcomeText, type Wrapping} from './execute-step.js';
+import {asCancelledIfAborted, executeStep, type Wrapping} from './execute-step.js';
 import type {Migration} from './migration.js';
 import {withMigrationSession, type MigrationSession, type SessionOptions} from './migration-session.js';
 import {checkSteps, planDown, planUp, requireDownSections} from './plan.js';
@@ -148,9 +148,7 @@ export async function executePlan(session: MigrationSession, plan: readonly Anal
 				batchSize = nextBatchSize(batchSize, outcome.applied.reduce((sum, {durationMs}) => sum + durationMs, 0));
 				if (outcome.error !== undefined) {
 					announce(index);
-					throw signal?.aborted && !(outcome.error instanceof CancelledError)
-						? new CancelledError(`Cancelled during ${plan[index]!.migration.fileName}.`, {hint: outcomeText(plan[index]!, 0, 'up'), cause: outcome.error})
-						: outcome.error;
+					throw asCancelledIfAborted(outcome.error, plan[index]!, signal);
 				}
 				// What failed outside its own section, or waited for a lock, runs again alone.
 				if (outcome.rest.length > 0) batchSize = 1;
